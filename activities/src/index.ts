@@ -1,0 +1,2 @@
+export { eventIdFor } from './event-id';
+export { createPathActivities, type PathActivityDeps } from './path.activities';

@@ -1,0 +1,48 @@
+import { createPathActivities } from '@polku/activities';
+import { loadConfig } from '@polku/config';
+import { PATH_TASK_QUEUE } from '@polku/contracts';
+import { createPool } from '@polku/event-store';
+import { createKafka } from '@polku/kafka';
+import { WORKFLOWS_PATH, workflowBundlerOptions } from '@polku/temporal';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import pino from 'pino';
+import { startHealthServer } from './health-server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ name: 'worker', level: config.logLevel });
+  Runtime.install({
+    logger: new DefaultLogger('WARN', (entry) => log.warn({ temporal: entry.meta }, entry.message)),
+  });
+
+  const pool = createPool(config.databaseUrl);
+  const kafka = createKafka(config.kafka, (level, message, extra) => log[level](extra, message));
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: PATH_TASK_QUEUE,
+    workflowsPath: WORKFLOWS_PATH,
+    bundlerOptions: workflowBundlerOptions(),
+    activities: createPathActivities({ pool, producer }),
+  });
+  const health = await startHealthServer(config.api.host, config.worker.healthPort, () => ({
+    ok: worker.getState() === 'RUNNING',
+    state: worker.getState(),
+  }));
+  log.info({ taskQueue: PATH_TASK_QUEUE, healthPort: config.worker.healthPort }, 'worker started');
+
+  // Runtime.install wires SIGINT/SIGTERM to a graceful worker shutdown; run() resolves after it.
+  await worker.run();
+  health.close();
+  await Promise.allSettled([producer.disconnect(), pool.end(), connection.close()]);
+  log.info('worker stopped');
+}
+
+main().catch((error: unknown) => {
+  pino({ name: 'worker' }).fatal({ err: error }, 'worker failed');
+  process.exit(1);
+});

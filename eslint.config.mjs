@@ -1,0 +1,55 @@
+import nx from '@nx/eslint-plugin';
+
+// Node built-ins and I/O clients that pure code (domain, workflows) must never import.
+const IO_PACKAGES = ['pg', 'kafkajs', '@nestjs/*', '@temporalio/client', '@temporalio/worker', '@temporalio/testing', 'express', 'pino'];
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'worker_threads', 'stream', 'events', 'util'];
+const LIBS = ['type:domain', 'type:contracts', 'type:workflow', 'type:activity', 'type:adapter', 'type:testing'];
+
+/**
+ * Who may import whom (ARCHITECTURE.md, "Dependency rules"). Tests of pure code may use the
+ * test helpers and a real Temporal worker; the code under test may not.
+ */
+function depConstraints({ tests }) {
+  const testing = tests ? ['type:testing', 'type:adapter'] : [];
+  const banned = (list) => (tests ? [] : list);
+  return [
+    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing], bannedExternalImports: banned([...IO_PACKAGES, '@temporalio/*']) },
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', ...testing], bannedExternalImports: banned(IO_PACKAGES) },
+    { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:workflow', ...testing], bannedExternalImports: banned(IO_PACKAGES) },
+    { sourceTag: 'type:activity', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:adapter', 'type:activity', ...testing] },
+    { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:adapter', ...testing] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:adapter', 'type:testing'] },
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: LIBS },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: LIBS },
+    { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:adapter'] },
+  ];
+}
+
+const boundaries = (tests) => ['error', { enforceBuildableLibDependency: true, allow: [], depConstraints: depConstraints({ tests }) }];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/node_modules', '**/dist', '.polku/**', '**/jest.config.cjs', 'jest.preset.cjs'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(false),
+      'no-console': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'Focused tests hide failures.' },
+        { selector: "CallExpression[callee.property.name='skip'][callee.object.name=/^(it|describe|test)$/]", message: 'Skipped tests hide failures.' },
+      ],
+    },
+  },
+  { files: ['**/*.spec.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
+  {
+    // Deterministic, pure code: no Node built-ins (module boundaries only see packages).
+    files: ['libs/domain/**/*.ts', 'libs/contracts/**/*.ts', 'workflows/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: NODE_BUILTINS, message: 'Pure code: no Node built-ins (I/O, clock, randomness come from outside).' }] }],
+    },
+  },
+];

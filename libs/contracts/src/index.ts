@@ -1,0 +1,10 @@
+export { ALL_TOPICS, deadLetterTopicOf, Topics, type TopicName } from './topics';
+export {
+  PATH_TASK_QUEUE,
+  pathWorkflowId,
+  StartPathRequestSchema,
+  type PathActivities,
+  type PathStartedResult,
+  type StartPathInput,
+  type StartPathRequest,
+} from './path.messages';

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@polku/config';
+import type { Pool } from 'pg';
+import { appendToStream } from './append';
+import { migrate, MigrationError } from './migrate';
+import { createPool } from './pool';
+
+const config = loadConfig();
+
+describe('event store on the real PostgreSQL', () => {
+  let pool: Pool;
+
+  beforeAll(async () => {
+    pool = createPool(config.databaseUrl, 4);
+    await migrate(pool);
+  });
+
+  afterAll(() => pool.end());
+
+  it('applies nothing when the schema is up to date, even from concurrent runners', async () => {
+    const results = await Promise.all([migrate(pool), migrate(pool), migrate(pool)]);
+    expect(results).toEqual([[], [], []]);
+    const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((row) => row.version)).toEqual([1]);
+  });
+
+  it('refuses a migration file that changed after it was applied', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'polku-migrations-'));
+    await writeFile(join(dir, '0001_events.sql'), 'SELECT 1; -- not the applied file');
+    await expect(migrate(pool, dir)).rejects.toThrow(MigrationError);
+    await expect(migrate(pool, dir)).rejects.toThrow(/0001_events.sql was changed after it was applied/);
+  });
+
+  it('appends events in order and treats a re-append of the same ids as a no-op', async () => {
+    const stream = `test-${randomUUID()}`;
+    const events = [
+      { eventId: randomUUID(), type: 'PathStarted', data: { n: 1 } },
+      { eventId: randomUUID(), type: 'InitialInterviewHeld', data: { n: 2 } },
+    ];
+    expect(await appendToStream(pool, stream, 0, events)).toEqual({ written: [1, 2] });
+    expect(await appendToStream(pool, stream, 0, events)).toEqual({ written: [] });
+
+    const { rows } = await pool.query(
+      'SELECT stream_version, event_type, data FROM events WHERE stream_id = $1 ORDER BY stream_version',
+      [stream],
+    );
+    expect(rows).toEqual([
+      { stream_version: 1, event_type: 'PathStarted', data: { n: 1 } },
+      { stream_version: 2, event_type: 'InitialInterviewHeld', data: { n: 2 } },
+    ]);
+  });
+
+  it('rejects a second event at a taken version and writes nothing of that batch', async () => {
+    const stream = `test-${randomUUID()}`;
+    await appendToStream(pool, stream, 0, [{ eventId: randomUUID(), type: 'PathStarted', data: {} }]);
+    const conflicting = [
+      { eventId: randomUUID(), type: 'PathStarted', data: {} },
+      { eventId: randomUUID(), type: 'PathExited', data: {} },
+    ];
+    await expect(appendToStream(pool, stream, 0, conflicting)).rejects.toThrow(/duplicate key/);
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [stream]);
+    expect(rows[0].n).toBe(1);
+  });
+});

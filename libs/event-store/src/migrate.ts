@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Pool, PoolClient } from 'pg';
+
+/** Where the project's versioned SQL migrations live: `NNNN_name.sql`, applied in order. */
+export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
+
+// Any fixed 64-bit number: every runner takes the same advisory lock, so concurrent
+// `migrate()` calls (apps starting side by side, parallel tests) apply each file once.
+const MIGRATION_LOCK_KEY = 7_304_151_220n;
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly file: string;
+  readonly sql: string;
+  readonly checksum: string;
+}
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+export async function loadMigrations(dir: string = MIGRATIONS_DIR): Promise<Migration[]> {
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.sql')).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
+      if (!match) throw new MigrationError(`Migration file ${file} is not named NNNN_name.sql`);
+      const sql = await readFile(join(dir, file), 'utf8');
+      const checksum = createHash('sha256').update(sql).digest('hex');
+      return { version: Number(match[1]), name: match[2] ?? file, file, sql, checksum };
+    }),
+  );
+}
+
+/** Applies every pending migration, each in its own transaction. Returns the versions applied. */
+export async function migrate(pool: Pool, dir: string = MIGRATIONS_DIR): Promise<number[]> {
+  const migrations = await loadMigrations(dir);
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())`);
+    const applied = await appliedChecksums(client);
+    const pending = migrations.filter((migration) => !applied.has(migration.version));
+    assertUnchanged(migrations, applied);
+    for (const migration of pending) await applyOne(client, migration);
+    return pending.map((migration) => migration.version);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]).catch(() => undefined);
+    client.release();
+  }
+}
+
+async function appliedChecksums(client: PoolClient): Promise<Map<number, string>> {
+  const { rows } = await client.query<{ version: number; checksum: string }>(
+    'SELECT version, checksum FROM schema_migrations',
+  );
+  return new Map(rows.map((row) => [row.version, row.checksum]));
+}
+
+// An applied migration must never change: the database would silently differ from the file.
+function assertUnchanged(migrations: Migration[], applied: Map<number, string>): void {
+  for (const migration of migrations) {
+    const checksum = applied.get(migration.version);
+    if (checksum !== undefined && checksum !== migration.checksum) {
+      throw new MigrationError(
+        `Migration ${migration.file} was changed after it was applied; add a new migration instead`,
+      );
+    }
+  }
+}
+
+async function applyOne(client: PoolClient, migration: Migration): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query(migration.sql);
+    await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+      migration.version,
+      migration.name,
+      migration.checksum,
+    ]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw new MigrationError(`Migration ${migration.file} failed: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,29 @@
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+
+export interface KafkaSettings {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+}
+
+export type KafkaLog = (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: object) => void;
+
+const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** A kafkajs client whose own log lines go to the caller's structured logger, never to console. */
+export function createKafka(settings: KafkaSettings, log?: KafkaLog): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: [...settings.brokers],
+    logLevel: logLevel.WARN,
+    retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
+    logCreator: () => (entry: LogEntry) => {
+      const { message, ...extra } = entry.log;
+      log?.(LEVELS[entry.level] ?? 'info', `[kafkajs ${entry.namespace}] ${message}`, extra);
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export { createKafka, type KafkaLog, type KafkaSettings } from './client';
+export { DEFAULT_PARTITIONS, ensureTopics, type TopicSpec } from './topics';

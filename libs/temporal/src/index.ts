@@ -1,0 +1,1 @@
+export { WORKFLOWS_PATH, workflowBundlerOptions } from './workflow-bundle';
