@@ -2,14 +2,31 @@ import { appServices } from './apps';
 import { kafka } from './kafka';
 import { ensureDirs, HOST, Ports, ROOT } from './layout';
 import { Phases, print, say, warn } from './log';
-import { runAttached } from './process';
+import { runAttached, waitFor } from './process';
 import { postgres, DATABASE_URL } from './postgres';
 import type { Service } from './service';
 import { createTopics, migrateDatabase } from './setup';
 import { temporal } from './temporal';
 import { installTestServer, TEST_SERVER_PATH } from './test-server';
 
-const INFRA: readonly Service[] = [postgres, temporal, kafka];
+/**
+ * With POLKU_EXTERNAL_INFRA=1 (e.g. the services of infra/docker-compose.yml) nothing is
+ * installed, started or stopped: we only wait until each service answers.
+ */
+function external(service: Service): Service {
+  return {
+    ...service,
+    install: async () => undefined,
+    async start() {
+      if (!(await waitFor(() => service.healthy(), 60_000))) throw new Error(`external ${service.name} is not reachable`);
+    },
+    stop: async () => false,
+  };
+}
+
+const INFRA: readonly Service[] = [postgres, temporal, kafka].map((service) =>
+  process.env['POLKU_EXTERNAL_INFRA'] === '1' ? external(service) : service,
+);
 
 /** What every app and test process gets: the local services' addresses. */
 const APP_ENV: NodeJS.ProcessEnv = {
@@ -98,7 +115,7 @@ const commands: Record<string, () => Promise<number>> = {
     return 0;
   },
   async stop() {
-    for (const service of [...appServices(APP_ENV).reverse(), kafka, temporal, postgres]) {
+    for (const service of [...appServices(APP_ENV).reverse(), ...[...INFRA].reverse()]) {
       say(`${service.name}: ${(await service.stop()) ? 'stopped' : 'was not running'}`);
     }
     return 0;
