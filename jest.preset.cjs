@@ -19,6 +19,7 @@ module.exports = {
   testMatch: ['<rootDir>/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/.polku/'],
   testTimeout: 60_000,
+  reporters: ['default', path.join(root, 'infra', 'jest', 'summary-reporter.cjs')],
   // Integration and e2e specs share the real services; one file at a time keeps them honest.
   maxWorkers: 1,
 };

@@ -1,6 +1,8 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { appServices } from './apps';
 import { kafka } from './kafka';
-import { ensureDirs, HOST, Ports, ROOT } from './layout';
+import { ensureDirs, HOST, Ports, ROOT, RUN } from './layout';
 import { Phases, print, say, warn } from './log';
 import { runAttached, waitFor } from './process';
 import { postgres, DATABASE_URL } from './postgres';
@@ -71,7 +73,30 @@ function printEndpoints(): void {
 }
 
 async function runTests(phases: Phases): Promise<number> {
-  const env = { ...process.env, ...APP_ENV, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true' };
+  const summary = join(RUN, 'test-summary.jsonl');
+  rmSync(summary, { force: true });
+  const env = { ...process.env, ...APP_ENV, POLKU_TEST_SUMMARY: summary, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true' };
+  try {
+    return await runChecks(phases, env);
+  } finally {
+    printTestSummary(summary);
+  }
+}
+
+/** One closing line for the whole suite, summed over every project's jest run. */
+function printTestSummary(file: string): void {
+  const lines = existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : [];
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const line of lines) {
+    const run = JSON.parse(line) as typeof totals;
+    totals.passed += run.passed;
+    totals.failed += run.failed;
+    totals.skipped += run.skipped;
+  }
+  print(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+}
+
+async function runChecks(phases: Phases, env: NodeJS.ProcessEnv): Promise<number> {
   const nx = ['exec', '--', 'nx', 'run-many', '--parallel=1', '--outputStyle=stream'];
   for (const [label, command, args] of [
     ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
