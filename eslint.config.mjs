@@ -2,7 +2,8 @@ import nx from '@nx/eslint-plugin';
 
 // Node built-ins and I/O clients that pure code (domain, workflows) must never import.
 const IO_PACKAGES = ['pg', 'kafkajs', '@nestjs/*', '@temporalio/client', '@temporalio/worker', '@temporalio/testing', 'express', 'pino'];
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'worker_threads', 'stream', 'events', 'util'];
+const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'worker_threads', 'stream', 'events', 'util', 'timers'];
+const PURE = 'Pure code: no Node built-ins (I/O, clock, randomness come from outside).';
 const LIBS = ['type:domain', 'type:contracts', 'type:workflow', 'type:activity', 'type:adapter', 'type:testing'];
 
 /**
@@ -43,13 +44,20 @@ export default [
       ],
     },
   },
-  { files: ['**/*.spec.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
+  // Specs and their helpers (`testing/` folders) may use test servers and workers.
+  { files: ['**/*.spec.ts', '**/testing/**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
   {
     // Deterministic, pure code: no Node built-ins (module boundaries only see packages).
     files: ['libs/domain/**/*.ts', 'libs/contracts/**/*.ts', 'workflows/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: NODE_BUILTINS, message: 'Pure code: no Node built-ins (I/O, clock, randomness come from outside).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: PURE })),
+          patterns: [{ group: ['node:*'], message: PURE }],
+        },
+      ],
     },
   },
 ];

@@ -1,2 +1,2 @@
-export { eventIdFor } from './event-id';
 export { createPathActivities, type PathActivityDeps } from './path.activities';
+export { createServicePathActivities, type ServicePathActivityDeps } from './service-path.activities';

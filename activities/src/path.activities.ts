@@ -3,7 +3,7 @@ import { Topics } from '@polku/contracts';
 import { appendToStream } from '@polku/event-store';
 import type { Producer } from 'kafkajs';
 import type { Pool } from 'pg';
-import { eventIdFor } from './event-id';
+import { eventIdFor } from '@polku/domain';
 
 export interface PathActivityDeps {
   readonly pool: Pool;

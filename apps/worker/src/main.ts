@@ -1,4 +1,4 @@
-import { createPathActivities } from '@polku/activities';
+import { createPathActivities, createServicePathActivities } from '@polku/activities';
 import { loadConfig } from '@polku/config';
 import { PATH_TASK_QUEUE } from '@polku/contracts';
 import { createPool } from '@polku/event-store';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     taskQueue: PATH_TASK_QUEUE,
     workflowsPath: WORKFLOWS_PATH,
     bundlerOptions: workflowBundlerOptions(),
-    activities: createPathActivities({ pool, producer }),
+    activities: { ...createPathActivities({ pool, producer }), ...createServicePathActivities({ pool }) },
   });
   const health = await startHealthServer(config.api.host, config.worker.healthPort, () => ({
     ok: worker.getState() === 'RUNNING',

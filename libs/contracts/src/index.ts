@@ -8,3 +8,13 @@ export {
   type StartPathInput,
   type StartPathRequest,
 } from './path.messages';
+export {
+  applyPathCommandUpdate,
+  getPathStateQuery,
+  PathFailureTypes,
+  type AppendEventsInput,
+  type ServicePathActivities,
+  type ServicePathInput,
+  type StaffNotification,
+  type StoredEvent,
+} from './service-path.messages';

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 export interface NewEvent {
   readonly eventId: string;
@@ -12,21 +12,38 @@ export interface AppendResult {
   readonly written: number[];
 }
 
+export interface AppendOptions {
+  /** Runs inside the append's transaction with the events it wrote; throwing rolls all back. */
+  readonly beforeCommit?: (client: PoolClient, written: readonly NewEvent[]) => Promise<void>;
+}
+
+/** Another writer appended to the stream first: the caller decided on a stale version. */
+export class ConcurrencyError extends Error {
+  override readonly name = 'ConcurrencyError';
+  constructor(readonly streamId: string, readonly expectedVersion: number) {
+    super(`Stream ${streamId} is no longer at version ${expectedVersion}`);
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
 /**
  * Appends events to a stream after `expectedVersion`, in one transaction. Re-appending the same
- * event ids is a no-op, so a retried activity is safe. (The event-store issue adds the outbox,
- * concurrency errors with facts, and content checks on replays.)
+ * event ids is a no-op, so a retried activity is safe. (The event-store issue adds the outbox
+ * and content checks on replays.)
  */
 export async function appendToStream(
   pool: Pool,
   streamId: string,
   expectedVersion: number,
   events: readonly NewEvent[],
+  options: AppendOptions = {},
 ): Promise<AppendResult> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const written: number[] = [];
+    const written: NewEvent[] = [];
+    const versions: number[] = [];
     for (const [index, event] of events.entries()) {
       const version = expectedVersion + index + 1;
       const result = await client.query(
@@ -34,12 +51,19 @@ export async function appendToStream(
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
         [streamId, version, event.eventId, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {})],
       );
-      if (result.rowCount === 1) written.push(version);
+      if (result.rowCount === 1) {
+        written.push(event);
+        versions.push(version);
+      }
     }
+    if (written.length > 0) await options.beforeCommit?.(client, written);
     await client.query('COMMIT');
-    return { written };
+    return { written: versions };
   } catch (error) {
     await client.query('ROLLBACK');
+    if ((error as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint === 'events_stream_id_stream_version_key') {
+      throw new ConcurrencyError(streamId, expectedVersion);
+    }
     throw error;
   } finally {
     client.release();

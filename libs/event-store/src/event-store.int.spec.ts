@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@polku/config';
 import type { Pool } from 'pg';
-import { appendToStream } from './append';
+import { appendToStream, ConcurrencyError } from './append';
 import { migrate, MigrationError } from './migrate';
 import { createPool } from './pool';
 
@@ -24,7 +24,7 @@ describe('event store on the real PostgreSQL', () => {
     const results = await Promise.all([migrate(pool), migrate(pool), migrate(pool)]);
     expect(results).toEqual([[], [], []]);
     const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.map((row) => row.version)).toEqual([1]);
+    expect(rows.map((row) => row.version)).toEqual([1, 2]);
   });
 
   it('refuses a migration file that changed after it was applied', async () => {
@@ -60,7 +60,7 @@ describe('event store on the real PostgreSQL', () => {
       { eventId: randomUUID(), type: 'PathStarted', data: {} },
       { eventId: randomUUID(), type: 'PathExited', data: {} },
     ];
-    await expect(appendToStream(pool, stream, 0, conflicting)).rejects.toThrow(/duplicate key/);
+    await expect(appendToStream(pool, stream, 0, conflicting)).rejects.toThrow(ConcurrencyError);
     const { rows } = await pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [stream]);
     expect(rows[0].n).toBe(1);
   });

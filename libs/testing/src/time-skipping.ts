@@ -1,13 +1,18 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+
+// Where infra/src/test-server.ts installs the wrapper (npm test also passes it explicitly).
+const INSTALLED = join(resolve(__dirname, '..', '..', '..'), '.polku', 'cache', 'temporal-test-server', 'bin', 'temporal-test-server');
 
 /**
  * Starts Temporal's Java time-skipping test server that infra/ installed (npm test sets
  * TEMPORAL_TEST_SERVER_PATH). Nothing is downloaded at test time.
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  const path = process.env['TEMPORAL_TEST_SERVER_PATH'];
-  if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run the suite with npm test');
+  const path = process.env['TEMPORAL_TEST_SERVER_PATH'] ?? (existsSync(INSTALLED) ? INSTALLED : undefined);
+  if (!path) throw new Error('The Temporal test server is not installed: run npm test (it installs it)');
   installQuietRuntime();
   return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
 }

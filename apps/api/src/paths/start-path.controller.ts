@@ -25,7 +25,7 @@ export class StartPathController {
   async start(@Body(new ZodBodyPipe(StartPathRequestSchema)) body: StartPathRequest): Promise<StartPathResponse> {
     const input: StartPathInput = { ...body, pathId: randomUUID(), startedAt: new Date().toISOString() };
     const workflowId = pathWorkflowId(input.pathId);
-    await this.temporal.workflow.start('servicePathWorkflow', {
+    await this.temporal.workflow.start('skeletonPathWorkflow', {
       taskQueue: PATH_TASK_QUEUE,
       workflowId,
       args: [input],

@@ -1,0 +1,75 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { PathFailureTypes, type AppendEventsInput, type ServicePathActivities, type StaffNotification, type StoredEvent } from '@polku/contracts';
+import { appendToStream, ConcurrencyError, type NewEvent } from '@polku/event-store';
+import type { Pool, PoolClient } from 'pg';
+
+export interface ServicePathActivityDeps {
+  readonly pool: Pool;
+}
+
+/** Raised inside the append transaction; rolls the whole append back. */
+class ClientHasActivePath extends Error {}
+
+export function createServicePathActivities(deps: ServicePathActivityDeps): ServicePathActivities {
+  return {
+    async appendEvents(input: AppendEventsInput): Promise<void> {
+      const events: NewEvent[] = input.events.map((event) => ({ eventId: event.eventId, type: event.type, data: event.data, metadata: { ...event.metadata } }));
+      try {
+        await appendToStream(deps.pool, input.streamId, input.expectedVersion, events, {
+          beforeCommit: (client, written) => trackActivePath(client, input.streamId, input.events.filter((event) => written.some((w) => w.eventId === event.eventId))),
+        });
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
+
+    async notifyStaff(notification: StaffNotification): Promise<void> {
+      await deps.pool.query(
+        `INSERT INTO notifications (notification_id, path_id, employment_area, recipient, recipient_user_id, rule, kind, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (notification_id) DO NOTHING`,
+        [
+          notification.notificationId,
+          notification.pathId,
+          notification.employmentArea,
+          notification.recipient,
+          notification.recipientUserId ?? null,
+          notification.rule,
+          notification.kind,
+          notification.dueAt,
+        ],
+      );
+    },
+  };
+}
+
+/** Keeps `client_active_paths` in step with the path's lifecycle events, in the same transaction. */
+async function trackActivePath(client: PoolClient, pathId: string, events: readonly StoredEvent[]): Promise<void> {
+  for (const event of events) {
+    if (event.type === 'PathExited') await client.query('DELETE FROM client_active_paths WHERE path_id = $1', [pathId]);
+    if (event.type !== 'PathStarted' && event.type !== 'PathReopened') continue;
+    const clientReference = event.type === 'PathStarted' ? event.data.clientReference : await referenceOf(client, pathId);
+    const { rowCount } = await client.query(
+      'INSERT INTO client_active_paths (client_reference, path_id) VALUES ($1, $2) ON CONFLICT (client_reference) DO NOTHING',
+      [clientReference, pathId],
+    );
+    if (rowCount === 0) throw new ClientHasActivePath();
+  }
+}
+
+async function referenceOf(client: PoolClient, pathId: string): Promise<string> {
+  const { rows } = await client.query<{ reference: string }>(
+    "SELECT data->>'clientReference' AS reference FROM events WHERE stream_id = $1 AND event_type = 'PathStarted'",
+    [pathId],
+  );
+  return rows[0]?.reference ?? '';
+}
+
+function toFailure(error: unknown): unknown {
+  if (error instanceof ClientHasActivePath) {
+    return ApplicationFailure.create({ type: PathFailureTypes.clientHasActivePath, message: 'The client already has an active service path.', nonRetryable: true });
+  }
+  if (error instanceof ConcurrencyError) {
+    return ApplicationFailure.create({ type: PathFailureTypes.versionConflict, message: error.message, nonRetryable: true });
+  }
+  return error;
+}

@@ -1,0 +1,54 @@
+import type { PathCommand, PathEvent, PathState, PolicyVersion, Recipient, RuleId, ScheduledItemKind } from '@polku/domain';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+
+/**
+ * The service-path workflow's messages. Staff commands arrive as one Update whose validator
+ * runs the decider; the Query returns the state. (`@temporalio/workflow`'s define* functions
+ * are plain data constructors, safe to import outside workflows.)
+ */
+export const applyPathCommandUpdate = defineUpdate<PathState, [PathCommand]>('applyPathCommand');
+export const getPathStateQuery = defineQuery<PathState>('getPathState');
+
+export interface ServicePathInput {
+  readonly pathId: string;
+  /** Carried across continue-as-new; absent on the first run. */
+  readonly state?: PathState;
+  /** Policy versions the path may pin or migrate to; the default Finnish policy when absent. */
+  readonly catalogue?: readonly PolicyVersion[];
+  /** Continue-as-new once history holds this many events (tests lower it). */
+  readonly continueAsNewAfter?: number;
+}
+
+/** An event as the workflow hands it to the event store: the domain event plus its id. */
+export type StoredEvent = PathEvent & { readonly eventId: string };
+
+export interface AppendEventsInput {
+  readonly streamId: string;
+  readonly expectedVersion: number;
+  readonly events: readonly StoredEvent[];
+}
+
+export interface StaffNotification {
+  /** The firing event's id: a retried notification is stored once. */
+  readonly notificationId: string;
+  readonly pathId: string;
+  readonly employmentArea: string;
+  readonly recipient: Recipient;
+  /** The coach's user id when the recipient is the coach. */
+  readonly recipientUserId?: string;
+  readonly rule: RuleId;
+  readonly kind: ScheduledItemKind;
+  readonly dueAt: string;
+}
+
+/** Activities of the service-path workflow; implemented in @polku/activities. */
+export interface ServicePathActivities {
+  appendEvents(input: AppendEventsInput): Promise<void>;
+  notifyStaff(notification: StaffNotification): Promise<void>;
+}
+
+/** Failure types the workflow raises; the API maps them to HTTP. */
+export const PathFailureTypes = {
+  versionConflict: 'EVENT_STORE.VERSION_CONFLICT',
+  clientHasActivePath: 'PATH.CLIENT_HAS_ACTIVE_PATH',
+} as const;

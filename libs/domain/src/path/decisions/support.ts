@@ -1,0 +1,78 @@
+import { compareLocalDate, helsinkiDateOf, helsinkiInstant, isLocalDate, type LocalDate } from '../../calendar';
+import type { RuleId } from '../../policy/policy.types';
+import { planRule, type Trigger } from '../../schedule/plan';
+import type { ScheduledItem } from '../../schedule/scheduled-item';
+import { domainError, type DomainError } from '../../shared/domain-error';
+import type { PathCommand } from '../path.commands';
+import type { PathEvent } from '../path.events';
+import type { StartedPath } from '../path.state';
+import type { CommandMetadata } from '../path.types';
+
+export type Decision = readonly PathEvent[] | DomainError;
+
+/** Builds an event of `type` with the command's metadata (actor, time, correlation). */
+export function event<E extends PathEvent>(type: E['type'], data: E['data'], metadata: CommandMetadata): E {
+  return { type, data, metadata } as E;
+}
+
+/** A rule triggered by the command; `on` defaults to the command's Helsinki date. */
+export type TriggerSpec = Omit<Trigger, 'at' | 'on'> & { readonly on?: LocalDate };
+
+/**
+ * Plans the triggers with the path's pinned policy. Items that already fired are never armed
+ * again; an empty plan records nothing.
+ */
+export function scheduled(state: Pick<StartedPath, 'policy' | 'fired'>, metadata: CommandMetadata, triggers: readonly TriggerSpec[]): PathEvent[] {
+  const items = triggers.flatMap((trigger) => planRule(state.policy, toTrigger(trigger, metadata, state.policy.firingHour)));
+  const fresh = items.filter((item) => !state.fired.includes(item.id));
+  return fresh.length === 0 ? [] : [event('DeadlinesScheduled', { items: fresh }, metadata)];
+}
+
+// A trigger on a later date than the command (a screening prompt months ahead) counts from
+// that date's firing hour; otherwise from the command's own instant.
+function toTrigger(spec: TriggerSpec, metadata: CommandMetadata, firingHour: number): Trigger {
+  const today = helsinkiDateOf(metadata.occurredAt);
+  const on = spec.on ?? today;
+  const at = compareLocalDate(on, today) > 0 ? helsinkiInstant(on, firingHour) : metadata.occurredAt;
+  return { ...spec, on, at };
+}
+
+/** Cancels the pending items that match; nothing when none match. */
+export function cancelled(state: StartedPath, metadata: CommandMetadata, reason: string, match: (item: ScheduledItem) => boolean): PathEvent[] {
+  const itemIds = Object.values(state.schedule).filter(match).map((item) => item.id);
+  return itemIds.length === 0 ? [] : [event('ScheduledItemsCancelled', { itemIds, reason }, metadata)];
+}
+
+export const about = (rule: RuleId, subject?: string) => (item: ScheduledItem) =>
+  item.rule === rule && (subject === undefined || item.subject === subject);
+
+export function invalidTransition(from: string, command: PathCommand['type']): DomainError {
+  return domainError('PATH.INVALID_TRANSITION', `${command} is not allowed when the path is ${from}.`, { from, to: command });
+}
+
+/** First failing check wins; each check returns an error or undefined. */
+export function firstError(...checks: (DomainError | undefined)[]): DomainError | undefined {
+  return checks.find((check) => check !== undefined);
+}
+
+export function validDate(field: string, value: string): DomainError | undefined {
+  return isLocalDate(value) ? undefined : domainError('VALIDATION.INVALID_DATE', `${field} must be a date (YYYY-MM-DD).`, { field });
+}
+
+// `firstError` evaluates every check, so an invalid date reaches here too: its `validDate`
+// check reports it, and comparing it would throw.
+export function notBefore(field: string, value: LocalDate, earliest: LocalDate, earliestField: string): DomainError | undefined {
+  return isLocalDate(value) && isLocalDate(earliest) && compareLocalDate(value, earliest) < 0
+    ? domainError('VALIDATION.DATE_ORDER', `${field} cannot be before ${earliestField}.`, { field, earliest: earliestField })
+    : undefined;
+}
+
+export function inRange(field: string, value: number, [min, max]: readonly [number, number]): DomainError | undefined {
+  return Number.isInteger(value) && value >= min && value <= max
+    ? undefined
+    : domainError('VALIDATION.OUT_OF_RANGE', `${field} must be a whole number from ${min} to ${max}.`, { field, min, max });
+}
+
+export function present(field: string, value: string | undefined): DomainError | undefined {
+  return value !== undefined && value.trim().length > 0 ? undefined : domainError('VALIDATION.REQUIRED', `${field} is required.`, { field });
+}
