@@ -3,10 +3,10 @@ import { addDays, addMonths, helsinkiDateOf, type ScheduledItem } from '@polku/d
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@polku/temporal';
 import { createTimeSkippingEnv } from '@polku/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { command, ORGANISER, startPath } from './testing/path-commands';
-import { type PathHarness, withPath } from './testing/path-harness';
+import { type PathHarness, recordedHistories, saveRecordedHistories, withPath } from './testing/path-harness';
 
 const DAY = 24 * 60 * 60 * 1000;
 const FIRING = new Set(['ReminderIssued', 'DeadlineMissed', 'EscalationRaised', 'ConsentExpired']);
@@ -52,7 +52,10 @@ describe('servicePathWorkflow on the time-skipping server', () => {
     bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions() });
   }, 120_000);
 
-  afterAll(() => env?.teardown());
+  afterAll(async () => {
+    saveRecordedHistories();
+    await env?.teardown();
+  });
 
   it('runs intake → assessment → work trial → wage subsidy → exit → both follow-ups; every item fires once, at its instant', async () => {
     await withPath(env, bundle, { pathId: 'full-path' }, async (path) => {
@@ -178,5 +181,12 @@ describe('servicePathWorkflow on the time-skipping server', () => {
       expect(firings(path.activities.events).map((f) => f.item.id)).toContain('INIT-INTERVIEW:path:ESCALATION');
       await path.handle.terminate('test done');
     });
+  });
+
+  it('replays every history these tests just produced with the current workflow code', async () => {
+    expect(recordedHistories.size).toBeGreaterThanOrEqual(4);
+    for (const [pathId, json] of recordedHistories) {
+      await expect(Worker.runReplayHistory({ workflowBundle: bundle }, JSON.parse(json), `path-${pathId}`)).resolves.toBeUndefined();
+    }
   });
 });

@@ -3,6 +3,9 @@ import type { PathCommand, PathState } from '@polku/domain';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 
 
@@ -46,7 +49,13 @@ export class PathHarness {
   }
 }
 
-/** Runs `body` with a worker for the bundled workflows and a fresh path workflow. */
+/** Histories of the paths these tests ran, by path id: replayed, and recorded on request. */
+export const recordedHistories = new Map<string, string>();
+
+/**
+ * Runs `body` with a worker for the bundled workflows and a fresh path workflow, then keeps the
+ * workflow's history for the replay check.
+ */
 export async function withPath<T>(
   env: TestWorkflowEnvironment,
   bundle: WorkflowBundleWithSourceMap,
@@ -58,6 +67,17 @@ export async function withPath<T>(
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start('servicePathWorkflow', { taskQueue, workflowId: `path-${input.pathId}`, args: [input] });
-    return body(new PathHarness(env, handle, activities));
+    const result = await body(new PathHarness(env, handle, activities));
+    recordedHistories.set(input.pathId, historyToJSON(await handle.fetchHistory()));
+    return result;
   });
+}
+
+/** Where committed histories live; `RECORD_HISTORIES=1` refreshes them from a test run. */
+export const HISTORIES_DIR = join(__dirname, '..', '__histories__');
+
+export function saveRecordedHistories(): void {
+  if (process.env['RECORD_HISTORIES'] !== '1') return;
+  mkdirSync(HISTORIES_DIR, { recursive: true });
+  for (const [pathId, json] of recordedHistories) writeFileSync(join(HISTORIES_DIR, `${pathId}.json`), `${json}\n`);
 }
