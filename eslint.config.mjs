@@ -22,7 +22,7 @@ function depConstraints({ tests }) {
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:adapter', 'type:testing'] },
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: LIBS },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: LIBS },
-    { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:adapter'] },
+    { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:adapter'] },
   ];
 }
 
