@@ -102,7 +102,7 @@ describe('servicePathWorkflow on the time-skipping server', () => {
           'WAGE-SUBSIDY-END:ws-1:ESCALATION',
           'FOLLOW-UP:follow-up-3:REMINDER-1',
           'FOLLOW-UP:follow-up-6:ESCALATION',
-          'CONSENT-EXPIRY:WELLBEING_COUNTY:DEADLINE',
+          `CONSENT-EXPIRY:WELLBEING_COUNTY@${addDays(registeredOn, 400)}:DEADLINE`,
         ]),
       );
       expect(fired.map((f) => f.item.id)).not.toContain('ASSESSMENT-DONE:path:DEADLINE');

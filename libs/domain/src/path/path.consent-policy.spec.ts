@@ -24,7 +24,7 @@ describe('sharing with the wellbeing county needs a legal basis', () => {
   });
 
   it('rejects a referral once the consent has expired and its expiry fired', () => {
-    const expiry = 'CONSENT-EXPIRY:WELLBEING_COUNTY:DEADLINE';
+    const expiry = 'CONSENT-EXPIRY:WELLBEING_COUNTY@2026-01-31:DEADLINE';
     const { state, events } = given(...withShortConsent, f.fire(expiry, '2026-01-31T22:00:00.000Z'));
     expect(events.at(-1)).toMatchObject({ type: 'ConsentExpired', data: { audience: 'WELLBEING_COUNTY', item: { id: expiry } } });
     expect(state).toMatchObject({ consents: {} });
@@ -84,8 +84,8 @@ describe('scheduled items fire exactly once', () => {
     ['INIT-INTERVIEW:path:REMINDER-1', 'ReminderIssued'],
     ['INIT-INTERVIEW:path:DEADLINE', 'DeadlineMissed'],
     ['INIT-INTERVIEW:path:ESCALATION', 'EscalationRaised'],
-    ['CONSENT-EXPIRY:WELLBEING_COUNTY:REMINDER-1', 'ReminderIssued'],
-    ['CONSENT-EXPIRY:WELLBEING_COUNTY:DEADLINE', 'ConsentExpired'],
+    ['CONSENT-EXPIRY:WELLBEING_COUNTY@2027-06-30:REMINDER-1', 'ReminderIssued'],
+    ['CONSENT-EXPIRY:WELLBEING_COUNTY@2027-06-30:DEADLINE', 'ConsentExpired'],
   ])('firing %s records %s with the item', (itemId, type) => {
     const state = stateOf('INTAKE');
     const pending = state.status === 'ACTIVE' ? state.schedule[itemId] : undefined;

@@ -63,7 +63,7 @@ const STARTED = [...ACTIVE, 'PAUSED', 'EXITED'] as const;
 const INIT_INTERVIEW = ['REMINDER-1', 'REMINDER-2', 'DEADLINE', 'ESCALATION'].map((kind) => `INIT-INTERVIEW:path:${kind}`);
 const JSD_1 = ['REMINDER-1', 'REMINDER-2', 'DEADLINE', 'ESCALATION'].map((kind) => `JOB-SEARCH-DISCUSSION:jsd-1:${kind}`);
 const ASSESSMENT_DONE = ['REMINDER-1', 'DEADLINE', 'ESCALATION'].map((kind) => `ASSESSMENT-DONE:path:${kind}`);
-const WELLBEING_CONSENT = ['REMINDER-1', 'DEADLINE'].map((kind) => `CONSENT-EXPIRY:WELLBEING_COUNTY:${kind}`);
+const WELLBEING_CONSENT = ['REMINDER-1', 'DEADLINE'].map((kind) => `CONSENT-EXPIRY:WELLBEING_COUNTY@2027-06-30:${kind}`);
 
 const at = f.eventsAt(WHEN);
 const cancelled = (itemIds: string[], reason: string) => at('ScheduledItemsCancelled', { itemIds, reason });
@@ -274,7 +274,7 @@ const TABLE: { readonly [T in PathCommandType]: Record<StateName, Then> } = {
     NONE: fails('PATH.NOT_STARTED', { command: 'RecordConsent' }),
     ...inStates(STARTED, ok(
       at('ConsentRecorded', { consent: KELA }),
-      scheduled(item('CONSENT-EXPIRY:KELA:REMINDER-1', '2027-11-01', '2027-11-01T06:00:00.000Z'), item('CONSENT-EXPIRY:KELA:DEADLINE', '2027-11-15', '2027-11-15T22:00:00.000Z')),
+      scheduled(item('CONSENT-EXPIRY:KELA@2027-11-15:REMINDER-1', '2027-11-01', '2027-11-01T06:00:00.000Z'), item('CONSENT-EXPIRY:KELA@2027-11-15:DEADLINE', '2027-11-15', '2027-11-15T22:00:00.000Z')),
     )),
   },
   WithdrawConsent: {

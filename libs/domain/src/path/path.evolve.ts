@@ -72,8 +72,11 @@ function evolveLifecycle(state: StartedPath, event: PathEvent): StartedPath | un
       return { ...core, status: 'EXITED', outcome: event.data.outcome, exitedOn: event.data.exitedOn, followUps: {} };
     case 'FollowUpRecorded':
       return state.status === 'EXITED' ? { ...state, followUps: { ...state.followUps, [event.data.months]: event.data.inWorkOrStudy } } : state;
-    case 'PathReopened':
-      return { ...core, status: 'ACTIVE', stage: 'ASSESSMENT' };
+    case 'PathReopened': {
+      // A reopened path starts its service planning again: a new assessment comes next.
+      const { assessment: _assessment, ...reopened } = core;
+      return { ...reopened, status: 'ACTIVE', stage: 'INTAKE' };
+    }
     case 'ConsentRecorded':
       return { ...state, consents: { ...state.consents, [event.data.consent.audience]: event.data.consent } };
     case 'ConsentWithdrawn':

@@ -19,7 +19,7 @@ describe('leaving a stage cancels its pending items, and none of them fires', ()
     ['the organiser’s feedback', [...STATES.WORK_TRIAL_ONGOING, f.endWorkTrial('2026-05-08', null)], f.recordReport('2026-05-12', { type: 'WORK_TRIAL', trialId: 'wt-1' }, 'FINAL'), ids('WORK-TRIAL-FEEDBACK', 'wt-1', ...REMINDER_DEADLINE_ESCALATION), 'final report recorded'],
     ['the wage subsidy ended', STATES.WAGE_SUBSIDY_ONGOING, f.endWageSubsidy('2026-10-09'), ids('WAGE-SUBSIDY-END', 'ws-1', 'REMINDER-1', 'ESCALATION', 'DEADLINE'), 'wage subsidy ended'],
     ['a coaching ended early (its start report stays due)', [...STATES.ASSESSMENT_STARTED, coaching], f.endSideService('2026-02-06'), ids('COACHING-MID-REPORT', 'ss-1', ...REMINDER_DEADLINE_ESCALATION), 'side service ended'],
-    ['a consent withdrawn', STATES.INTAKE, f.withdrawConsent('2026-01-08', 'WELLBEING_COUNTY'), ids('CONSENT-EXPIRY', 'WELLBEING_COUNTY', 'REMINDER-1', 'DEADLINE'), 'consent withdrawn'],
+    ['a consent withdrawn', STATES.INTAKE, f.withdrawConsent('2026-01-08', 'WELLBEING_COUNTY'), ids('CONSENT-EXPIRY', 'WELLBEING_COUNTY@2027-06-30', 'REMINDER-1', 'DEADLINE'), 'consent withdrawn'],
     ['the path reopened', STATES.EXITED, f.reopenPath('2026-11-02'), [...ids('FOLLOW-UP', 'follow-up-3', 'REMINDER-1', 'ESCALATION'), ...ids('FOLLOW-UP', 'follow-up-6', 'REMINDER-1', 'ESCALATION')], 'path reopened'],
   ])('%s', (_label, before, command, cancelledIds, reason) => {
     const { state } = given(...before);
@@ -57,8 +57,8 @@ describe('ExitPath', () => {
     ]);
     const { state } = given(...before, exit);
     expect(Object.keys(pending(state)).sort()).toEqual([
-      ...ids('CONSENT-EXPIRY', 'KELA', 'DEADLINE', 'REMINDER-1'),
-      ...ids('CONSENT-EXPIRY', 'WELLBEING_COUNTY', 'DEADLINE', 'REMINDER-1'),
+      ...ids('CONSENT-EXPIRY', 'KELA@2026-12-31', 'DEADLINE', 'REMINDER-1'),
+      ...ids('CONSENT-EXPIRY', 'WELLBEING_COUNTY@2027-06-30', 'DEADLINE', 'REMINDER-1'),
       ...ids('FOLLOW-UP', 'follow-up-3', 'ESCALATION', 'REMINDER-1'),
       ...ids('FOLLOW-UP', 'follow-up-6', 'ESCALATION', 'REMINDER-1'),
     ]);
@@ -66,9 +66,9 @@ describe('ExitPath', () => {
 
   it('lets a consent expire after the exit: sharing stops on time', () => {
     const { state } = given(...before, exit);
-    const expiry = pending(state)['CONSENT-EXPIRY:KELA:DEADLINE'];
-    expect(expiry).toEqual(item('CONSENT-EXPIRY:KELA:DEADLINE', '2026-12-31', '2026-12-31T22:00:00.000Z'));
-    const fired = f.fire('CONSENT-EXPIRY:KELA:DEADLINE', '2026-12-31T22:00:00.000Z');
+    const expiry = pending(state)['CONSENT-EXPIRY:KELA@2026-12-31:DEADLINE'];
+    expect(expiry).toEqual(item('CONSENT-EXPIRY:KELA@2026-12-31:DEADLINE', '2026-12-31', '2026-12-31T22:00:00.000Z'));
+    const fired = f.fire('CONSENT-EXPIRY:KELA@2026-12-31:DEADLINE', '2026-12-31T22:00:00.000Z');
     expect(accepted(state, fired)).toEqual([{ type: 'ConsentExpired', data: { audience: 'KELA', item: expiry }, metadata: fired.metadata }]);
   });
 
@@ -103,7 +103,7 @@ describe('PausePath and ResumePath', () => {
   it('keeps a consent’s expiry where it was: a pause does not extend the client’s consent', () => {
     const paused = given(...before, pause).state;
     const { state } = given(...before, pause, resume);
-    for (const id of ids('CONSENT-EXPIRY', 'KELA', 'REMINDER-1', 'DEADLINE')) expect(pending(state)[id]).toEqual(pending(paused)[id]);
+    for (const id of ids('CONSENT-EXPIRY', 'KELA@2026-12-31', 'REMINDER-1', 'DEADLINE')) expect(pending(state)[id]).toEqual(pending(paused)[id]);
   });
 
   it('leaves an active path without the paused fields', () => {

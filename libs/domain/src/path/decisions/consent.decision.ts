@@ -1,7 +1,23 @@
+import type { ScheduledItem } from '../../schedule/scheduled-item';
 import { domainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { StartedPath } from '../path.state';
-import { about, cancelled, type Decision, event, firstError, notBefore, present, scheduled, validDate } from './support';
+import type { Consent, ConsentAudience } from '../path.types';
+import { cancelled, type Decision, event, firstError, notBefore, present, scheduled, type TriggerSpec, validDate } from './support';
+
+/**
+ * A consent's expiry items are about that consent: audience and expiry date. A renewal is a
+ * new consent with items of its own, so each item still fires at most once.
+ */
+export function consentExpiryTrigger(consent: Consent): TriggerSpec {
+  return { rule: 'CONSENT-EXPIRY', subject: `${consent.audience}@${consent.expiresOn}`, dueOn: consent.expiresOn };
+}
+
+export function audienceOfExpiry(item: ScheduledItem): ConsentAudience {
+  return item.subject.split('@')[0] as ConsentAudience;
+}
+
+const expiryOf = (audience: ConsentAudience) => (item: ScheduledItem) => item.rule === 'CONSENT-EXPIRY' && audienceOfExpiry(item) === audience;
 
 export function recordConsent(command: C.RecordConsent, state: StartedPath): Decision {
   const { consent } = command.data;
@@ -15,10 +31,8 @@ export function recordConsent(command: C.RecordConsent, state: StartedPath): Dec
   const { metadata } = command;
   return [
     event('ConsentRecorded', { consent }, metadata),
-    ...cancelled(state, metadata, 'consent renewed', about('CONSENT-EXPIRY', consent.audience)),
-    ...scheduled({ ...state, fired: state.fired.filter((id) => !id.startsWith(`CONSENT-EXPIRY:${consent.audience}:`)) }, metadata, [
-      { rule: 'CONSENT-EXPIRY', subject: consent.audience, dueOn: consent.expiresOn },
-    ]),
+    ...cancelled(state, metadata, 'consent renewed', expiryOf(consent.audience)),
+    ...scheduled(state, metadata, [consentExpiryTrigger(consent)]),
   ];
 }
 
@@ -27,6 +41,6 @@ export function withdrawConsent(command: C.WithdrawConsent, state: StartedPath):
   if (!state.consents[command.data.audience]) return domainError('CONSENT.MISSING', 'No consent for this audience is in force.', { audience: command.data.audience });
   return [
     event('ConsentWithdrawn', command.data, command.metadata),
-    ...cancelled(state, command.metadata, 'consent withdrawn', about('CONSENT-EXPIRY', command.data.audience)),
+    ...cancelled(state, command.metadata, 'consent withdrawn', expiryOf(command.data.audience)),
   ];
 }

@@ -1,7 +1,7 @@
 import { domainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { StartedPath } from '../path.state';
-import type { ConsentAudience } from '../path.types';
+import { audienceOfExpiry } from './consent.decision';
 import { type Decision, event } from './support';
 
 /**
@@ -15,7 +15,7 @@ export function fireScheduledItem(command: C.FireScheduledItem, state: StartedPa
   if (item.kind === 'REMINDER') return [event('ReminderIssued', { item }, metadata)];
   if (item.kind === 'ESCALATION') return [event('EscalationRaised', { item }, metadata)];
   if (state.policy.rules[item.rule].onDeadline === 'CONSENT_EXPIRED') {
-    return [event('ConsentExpired', { audience: item.subject as ConsentAudience, item }, metadata)];
+    return [event('ConsentExpired', { audience: audienceOfExpiry(item), item }, metadata)];
   }
   return [event('DeadlineMissed', { item }, metadata)];
 }

@@ -4,6 +4,7 @@ import type { PolicyVersion } from '../../policy/policy.types';
 import { domainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { PathState, StartedPath } from '../path.state';
+import { consentExpiryTrigger } from './consent.decision';
 import { about, cancelled, type Decision, event, firstError, inRange, notBefore, present, scheduled, type TriggerSpec, validDate } from './support';
 
 const CLIENT_REFERENCE = /^cref_[a-z0-9]{16,40}$/;
@@ -30,7 +31,7 @@ export function startPath(command: C.StartPath, state: PathState, catalogue: rea
   const policy = policyInForce(data.registeredOn, catalogue);
   const triggers: TriggerSpec[] = [
     { rule: 'INIT-INTERVIEW', subject: 'path', on: data.registeredOn },
-    ...data.consents.map((consent) => ({ rule: 'CONSENT-EXPIRY' as const, subject: consent.audience, dueOn: consent.expiresOn })),
+    ...data.consents.map(consentExpiryTrigger),
     ...screeningTrigger(data, policy),
   ];
   return [event('PathStarted', { ...data, policy }, metadata), ...scheduled({ policy, fired: [] }, metadata, triggers)];
