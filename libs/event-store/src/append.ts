@@ -25,12 +25,23 @@ export class ConcurrencyError extends Error {
   }
 }
 
+/** An event id reused for a different event: a bug in id generation, never a retry. */
+export class EventIdConflictError extends Error {
+  override readonly name = 'EventIdConflictError';
+  constructor(readonly eventId: string) {
+    super(`Event id ${eventId} is already stored with different content`);
+  }
+}
+
+/** Channel the append notifies on commit; the relay LISTENs on it. */
+export const OUTBOX_CHANNEL = 'polku_outbox';
+
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Appends events to a stream after `expectedVersion`, in one transaction. Re-appending the same
- * event ids is a no-op, so a retried activity is safe. (The event-store issue adds the outbox
- * and content checks on replays.)
+ * Appends events to a stream after `expectedVersion` together with their outbox rows, in one
+ * transaction. Re-appending identical events (same ids, same content) is a no-op, so a retried
+ * activity is safe; the same id with other content is an EventIdConflictError.
  */
 export async function appendToStream(
   pool: Pool,
@@ -46,26 +57,45 @@ export async function appendToStream(
     const versions: number[] = [];
     for (const [index, event] of events.entries()) {
       const version = expectedVersion + index + 1;
-      const result = await client.query(
-        `INSERT INTO events (stream_id, stream_version, event_id, event_type, data, metadata)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
-        [streamId, version, event.eventId, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {})],
-      );
-      if (result.rowCount === 1) {
+      if (await insertEvent(client, streamId, version, event)) {
         written.push(event);
         versions.push(version);
       }
     }
-    if (written.length > 0) await options.beforeCommit?.(client, written);
+    if (written.length > 0) {
+      await options.beforeCommit?.(client, written);
+      await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, [streamId]);
+    }
     await client.query('COMMIT');
     return { written: versions };
   } catch (error) {
     await client.query('ROLLBACK');
-    if ((error as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint === 'events_stream_id_stream_version_key') {
-      throw new ConcurrencyError(streamId, expectedVersion);
-    }
-    throw error;
+    throw isVersionConflict(error) ? new ConcurrencyError(streamId, expectedVersion) : error;
   } finally {
     client.release();
   }
+}
+
+/** Inserts one event and its outbox row; false when the identical event is already stored. */
+async function insertEvent(client: PoolClient, streamId: string, version: number, event: NewEvent): Promise<boolean> {
+  const data = JSON.stringify(event.data);
+  const inserted = await client.query(
+    `WITH inserted AS (
+       INSERT INTO events (stream_id, stream_version, event_id, event_type, data, metadata)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
+     INSERT INTO outbox (event_id, stream_id, stream_version) SELECT event_id, $1, $2 FROM inserted`,
+    [streamId, version, event.eventId, event.type, data, JSON.stringify(event.metadata ?? {})],
+  );
+  if (inserted.rowCount === 1) return true;
+  const { rows } = await client.query(
+    'SELECT 1 FROM events WHERE event_id = $1 AND stream_id = $2 AND stream_version = $3 AND event_type = $4 AND data = $5::jsonb',
+    [event.eventId, streamId, version, event.type, data],
+  );
+  if (rows.length === 0) throw new EventIdConflictError(event.eventId);
+  return false;
+}
+
+function isVersionConflict(error: unknown): boolean {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return code === UNIQUE_VIOLATION && constraint === 'events_stream_id_stream_version_key';
 }

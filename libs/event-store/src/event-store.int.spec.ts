@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@polku/config';
 import type { Pool } from 'pg';
-import { appendToStream, ConcurrencyError } from './append';
+import { appendToStream, ConcurrencyError, EventIdConflictError } from './append';
+import { readStream } from './read';
 import { migrate, MigrationError } from './migrate';
 import { createPool } from './pool';
 
@@ -24,7 +25,7 @@ describe('event store on the real PostgreSQL', () => {
     const results = await Promise.all([migrate(pool), migrate(pool), migrate(pool)]);
     expect(results).toEqual([[], [], []]);
     const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.map((row) => row.version)).toEqual([1, 2]);
+    expect(rows.map((row) => row.version)).toEqual([1, 2, 3]);
   });
 
   it('refuses a migration file that changed after it was applied', async () => {
@@ -63,5 +64,32 @@ describe('event store on the real PostgreSQL', () => {
     await expect(appendToStream(pool, stream, 0, conflicting)).rejects.toThrow(ConcurrencyError);
     const { rows } = await pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [stream]);
     expect(rows[0].n).toBe(1);
+  });
+
+  it('writes one outbox row per event in the same transaction, and none for a no-op re-append', async () => {
+    const stream = `test-${randomUUID()}`;
+    const events = [
+      { eventId: randomUUID(), type: 'PathStarted', data: {} },
+      { eventId: randomUUID(), type: 'InitialInterviewHeld', data: {} },
+    ];
+    await appendToStream(pool, stream, 0, events);
+    await appendToStream(pool, stream, 0, events);
+    const { rows } = await pool.query('SELECT event_id, stream_version, sent_at FROM outbox WHERE stream_id = $1 ORDER BY outbox_id', [stream]);
+    expect(rows).toEqual(events.map((event, index) => ({ event_id: event.eventId, stream_version: index + 1, sent_at: null })));
+  });
+
+  it('refuses the same event id with different content, and writes nothing of that batch', async () => {
+    const stream = `test-${randomUUID()}`;
+    const eventId = randomUUID();
+    await appendToStream(pool, stream, 0, [{ eventId, type: 'PathStarted', data: { area: 'Lahti' } }]);
+    await expect(appendToStream(pool, stream, 0, [{ eventId, type: 'PathStarted', data: { area: 'Hattula' } }])).rejects.toThrow(EventIdConflictError);
+    expect((await readStream(pool, stream)).map((event) => event.data)).toEqual([{ area: 'Lahti' }]);
+  });
+
+  it('reads a stream in version order, within a range', async () => {
+    const stream = `test-${randomUUID()}`;
+    await appendToStream(pool, stream, 0, [1, 2, 3].map((n) => ({ eventId: randomUUID(), type: `E${n}`, data: { n } })));
+    expect((await readStream(pool, stream)).map((event) => [event.streamVersion, event.type])).toEqual([[1, 'E1'], [2, 'E2'], [3, 'E3']]);
+    expect((await readStream(pool, stream, { from: 2, to: 2 })).map((event) => event.type)).toEqual(['E2']);
   });
 });
