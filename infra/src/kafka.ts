@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { KAFKA_PRINCIPALS, kafkaFor, loadConfig, type KafkaCredentials } from '@polku/config';
 import { Kafka, logLevel } from 'kafkajs';
 import { CACHE, DATA, HOST, LOGS, Ports, ROOT } from './layout';
 import { say } from './log';
@@ -15,18 +16,41 @@ const DIR = join(DATA, 'kafka');
 const LOG_DIRS = join(DIR, 'logs');
 const PROPERTIES = join(DIR, 'server.properties');
 const MARKER = PROPERTIES;
+/** SHA-256 over the SCRAM users the storage was formatted with (a hash, never the passwords). */
+const SCRAM_USERS = join(DIR, 'scram-users.sha256');
 
-function serverProperties(): string {
+/** Credentials come from @polku/config, so the broker and every app agree on them. */
+function scramUsers(): readonly KafkaCredentials[] {
+  const { kafkaPrincipals } = loadConfig();
+  return KAFKA_PRINCIPALS.map((principal) => kafkaPrincipals[principal]);
+}
+
+function serverProperties(admin: KafkaCredentials): string {
+  const { username, password } = admin;
   return [
     '# Written by infra/src/kafka.ts at every start; edit that file, not this one.',
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@${HOST}:${Ports.kafkaController}`,
-    `listeners=PLAINTEXT://${HOST}:${Ports.kafka},CONTROLLER://${HOST}:${Ports.kafkaController}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${Ports.kafka}`,
+    `listeners=SASL_PLAINTEXT://${HOST}:${Ports.kafka},CONTROLLER://${HOST}:${Ports.kafkaController}`,
+    `advertised.listeners=SASL_PLAINTEXT://${HOST}:${Ports.kafka}`,
     'controller.listener.names=CONTROLLER',
-    'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name=SASL_PLAINTEXT',
+    'listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+    // Clients authenticate with SCRAM users stored in the metadata log (added at format time).
+    'sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+    `listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";`,
+    // The controller listener cannot use SCRAM (it must authenticate before the metadata log that
+    // holds SCRAM users is read), and left PLAINTEXT its User:ANONYMOUS would have to be a super
+    // user. So it takes PLAIN with one static user, the admin: nobody else gets in on 9093.
+    'sasl.mechanism.controller.protocol=PLAIN',
+    'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+    `listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${username}" password="${password}" user_${username}="${password}";`,
+    // ACLs live in the metadata log; whatever ensureAcls does not grant is denied.
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    `super.users=User:${username}`,
+    'allow.everyone.if.no.acl.found=false',
     `log.dirs=${LOG_DIRS}`,
     // Topics exist only when project code creates them.
     'auto.create.topics.enable=false',
@@ -52,15 +76,49 @@ function newClusterId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-async function formatOnce(): Promise<void> {
-  if (existsSync(join(LOG_DIRS, 'meta.properties'))) return;
-  say('formatting Kafka KRaft storage (first time only)');
-  const [command, args] = java('kafka.tools.StorageTool', ['format', '-t', newClusterId(), '-c', PROPERTIES, '--ignore-formatted']);
-  await runLogged(command, args, 'kafka-format');
+function scramFingerprint(users: readonly KafkaCredentials[]): string {
+  const hash = createHash('sha256');
+  for (const { mechanism, username, password } of users) hash.update(JSON.stringify([mechanism, username, password]));
+  return hash.digest('hex');
+}
+
+/** Undefined when the storage is not formatted; '' when formatted without SCRAM users. */
+function formattedWith(): string | undefined {
+  if (!existsSync(join(LOG_DIRS, 'meta.properties'))) return undefined;
+  return existsSync(SCRAM_USERS) ? readFileSync(SCRAM_USERS, 'utf8').trim() : '';
+}
+
+/**
+ * Formats the storage once, with every principal's SCRAM user. Storage formatted without them
+ * (before the broker had SASL) or with other credentials is wiped and formatted again: local
+ * topics are recreated by `ensureTopics` and ACLs by `ensureAcls` in the set-up that follows.
+ */
+async function formatOnce(users: readonly KafkaCredentials[]): Promise<void> {
+  const fingerprint = scramFingerprint(users);
+  const current = formattedWith();
+  if (current === fingerprint) return;
+  if (current === undefined) say('formatting Kafka KRaft storage with its SCRAM users (first time only)');
+  else say('Kafka storage has no or other SCRAM users: re-formatting it (local topics and ACLs are recreated)');
+  rmSync(LOG_DIRS, { recursive: true, force: true });
+  mkdirSync(LOG_DIRS, { recursive: true });
+  const scram = users.flatMap(({ username, password }) => ['--add-scram', `SCRAM-SHA-512=[name=${username},password="${password}"]`]);
+  const [command, args] = java('kafka.tools.StorageTool', ['format', '-t', newClusterId(), '-c', PROPERTIES, ...scram]);
+  // runLogged's error repeats the arguments, which hold the passwords: report the log instead.
+  await runLogged(command, args, 'kafka-format').catch(() => {
+    throw new Error(`formatting Kafka storage failed:\n${tailLog('kafka-format')}`);
+  });
+  writeFileSync(SCRAM_USERS, `${fingerprint}\n`);
 }
 
 async function brokerUp(): Promise<boolean> {
-  const admin = new Kafka({ clientId: 'polku-infra', brokers: [`${HOST}:${Ports.kafka}`], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  const { sasl } = kafkaFor(loadConfig(), 'admin');
+  const admin = new Kafka({
+    clientId: 'polku-infra',
+    brokers: [`${HOST}:${Ports.kafka}`],
+    ...(sasl ? { sasl: { ...sasl } } : {}),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+  }).admin();
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
@@ -70,6 +128,15 @@ async function brokerUp(): Promise<boolean> {
   }
 }
 
+/** A broker started with other settings or users (e.g. before SASL) is restarted with these. */
+async function stopIfOutdated(properties: string, users: readonly KafkaCredentials[]): Promise<void> {
+  if (runningPid({ name: 'kafka', marker: MARKER }) === undefined) return;
+  const written = existsSync(PROPERTIES) ? readFileSync(PROPERTIES, 'utf8') : '';
+  if (written === properties && formattedWith() === scramFingerprint(users)) return;
+  say('Kafka runs with outdated settings or users: restarting it');
+  await stopDaemon({ name: 'kafka', marker: MARKER }, 30_000);
+}
+
 export const kafka: Service = {
   name: 'kafka',
   endpoints: [`${HOST}:${Ports.kafka} (controller ${HOST}:${Ports.kafkaController})`],
@@ -77,10 +144,15 @@ export const kafka: Service = {
   install: () => copyJars(join(ROOT, 'infra', 'kafka', 'pom.xml'), LIBS, `Kafka ${KAFKA_VERSION}`),
 
   async start() {
+    const users = scramUsers();
+    const properties = serverProperties(loadConfig().kafkaPrincipals.admin);
+    await stopIfOutdated(properties, users);
     if (runningPid({ name: 'kafka', marker: MARKER }) === undefined) {
       mkdirSync(LOG_DIRS, { recursive: true });
-      writeFileSync(PROPERTIES, serverProperties());
-      await formatOnce();
+      // It holds the admin password (JAAS): readable by its owner only.
+      writeFileSync(PROPERTIES, properties);
+      chmodSync(PROPERTIES, 0o600);
+      await formatOnce(users);
       const [command, args] = java('kafka.Kafka', [PROPERTIES], '-Xmx768m');
       startDaemon({ name: 'kafka', marker: MARKER, command, args: ['-Xms256m', ...args] });
     }

@@ -1,5 +1,5 @@
 import { createPathActivities, createServicePathActivities } from '@polku/activities';
-import { loadConfig } from '@polku/config';
+import { kafkaFor, loadConfig } from '@polku/config';
 import { PATH_TASK_QUEUE } from '@polku/contracts';
 import { createPool } from '@polku/event-store';
 import { createKafka } from '@polku/kafka';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   });
 
   const pool = createPool(config.databaseUrl);
-  const kafka = createKafka(config.kafka, (level, message, extra) => log[level](extra, message));
+  const kafka = createKafka(kafkaFor(config, 'relay'), (level, message, extra) => log[level](extra, message));
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const connection = await NativeConnection.connect({ address: config.temporal.address });

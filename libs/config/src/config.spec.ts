@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, kafkaFor, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to the loopback services npm start brings up', () => {
@@ -16,5 +16,59 @@ describe('loadConfig', () => {
   it.each(['0', '65536', '80.5', 'http'])('rejects API_PORT=%s with the variable named', (value) => {
     expect(() => loadConfig({ API_PORT: value })).toThrow(ConfigError);
     expect(() => loadConfig({ API_PORT: value })).toThrow(/API_PORT/);
+  });
+});
+
+describe('Kafka principals', () => {
+  it('connects as the admin principal by default, with the local dev credentials', () => {
+    expect(loadConfig({}).kafka).toEqual({
+      brokers: ['127.0.0.1:9092'],
+      clientId: 'polku',
+      sasl: { mechanism: 'scram-sha-512', username: 'admin', password: 'polku-admin-dev' },
+    });
+  });
+
+  it.each(['admin', 'relay', 'municipal', 'wellbeing'] as const)('gives %s its own dev user and password', (principal) => {
+    expect(kafkaFor(loadConfig({}), principal).sasl).toEqual({
+      mechanism: 'scram-sha-512',
+      username: principal,
+      password: `polku-${principal}-dev`,
+    });
+  });
+
+  it('reads each principal from KAFKA_<PRINCIPAL>_USERNAME and _PASSWORD, keeping brokers and client id', () => {
+    const config = loadConfig({
+      KAFKA_BROKERS: 'k1:9092',
+      KAFKA_MUNICIPAL_USERNAME: 'hameenlinna-area',
+      KAFKA_MUNICIPAL_PASSWORD: 's3cret!',
+    });
+    expect(kafkaFor(config, 'municipal')).toEqual({
+      brokers: ['k1:9092'],
+      clientId: 'polku',
+      sasl: { mechanism: 'scram-sha-512', username: 'hameenlinna-area', password: 's3cret!' },
+    });
+    expect(kafkaFor(config, 'wellbeing').sasl?.username).toBe('wellbeing');
+  });
+
+  it('connects without SASL for every principal when KAFKA_SASL_MECHANISM=none', () => {
+    const config = loadConfig({ KAFKA_SASL_MECHANISM: 'none' });
+    expect(config.kafka.sasl).toBeUndefined();
+    expect(kafkaFor(config, 'relay').sasl).toBeUndefined();
+  });
+
+  it.each([
+    ['KAFKA_SASL_MECHANISM', 'plain'],
+    ['KAFKA_RELAY_PASSWORD', 'has "quotes"'],
+    ['KAFKA_RELAY_PASSWORD', ''],
+    ['KAFKA_WELLBEING_USERNAME', 'user,name'],
+  ])('rejects %s=%j with the variable named', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(variable));
+  });
+
+  it('does not echo a rejected password', () => {
+    const attempt = () => loadConfig({ KAFKA_ADMIN_PASSWORD: 'almost "right"' });
+    expect(attempt).toThrow(/KAFKA_ADMIN_PASSWORD/);
+    expect(attempt).not.toThrow(/almost/);
   });
 });

@@ -5,10 +5,30 @@
 export interface PolkuConfig {
   readonly databaseUrl: string;
   readonly temporal: { readonly address: string; readonly namespace: string };
-  readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string };
+  /** Kafka as the admin principal; other processes take theirs with `kafkaFor`. */
+  readonly kafka: KafkaSettings;
+  /** Every principal's SCRAM credentials: the local broker is formatted with these. */
+  readonly kafkaPrincipals: Readonly<Record<KafkaPrincipal, KafkaCredentials>>;
   readonly api: { readonly host: string; readonly port: number };
   readonly worker: { readonly healthPort: number };
   readonly logLevel: string;
+}
+
+/** Who talks to Kafka. The broker's ACLs (`ensureAcls` in @polku/kafka) say what each may do. */
+export const KAFKA_PRINCIPALS = ['admin', 'relay', 'municipal', 'wellbeing'] as const;
+export type KafkaPrincipal = (typeof KAFKA_PRINCIPALS)[number];
+
+export interface KafkaCredentials {
+  readonly mechanism: 'scram-sha-512';
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface KafkaSettings {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** Absent only with KAFKA_SASL_MECHANISM=none (an external PLAINTEXT broker). */
+  readonly sasl?: KafkaCredentials;
 }
 
 export class ConfigError extends Error {
@@ -21,6 +41,7 @@ export class ConfigError extends Error {
 type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env = process.env): PolkuConfig {
+  const kafkaPrincipals = kafkaCredentials(env);
   return {
     databaseUrl: env['DATABASE_URL'] ?? 'postgres://polku:polku@127.0.0.1:5432/polku',
     temporal: {
@@ -30,11 +51,48 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
     kafka: {
       brokers: list(env['KAFKA_BROKERS'] ?? '127.0.0.1:9092'),
       clientId: env['KAFKA_CLIENT_ID'] ?? 'polku',
+      ...(saslEnabled(env) ? { sasl: kafkaPrincipals.admin } : {}),
     },
+    kafkaPrincipals,
     api: { host: env['API_HOST'] ?? '127.0.0.1', port: port(env, 'API_PORT', 3000) },
     worker: { healthPort: port(env, 'WORKER_HEALTH_PORT', 3100) },
     logLevel: env['LOG_LEVEL'] ?? 'info',
   };
+}
+
+/** The Kafka settings of one principal: the same brokers, that principal's credentials. */
+export function kafkaFor(config: PolkuConfig, principal: KafkaPrincipal): KafkaSettings {
+  if (config.kafka.sasl === undefined) return config.kafka;
+  return { ...config.kafka, sasl: config.kafkaPrincipals[principal] };
+}
+
+function saslEnabled(env: Env): boolean {
+  const mechanism = env['KAFKA_SASL_MECHANISM'] ?? 'scram-sha-512';
+  if (mechanism !== 'scram-sha-512' && mechanism !== 'none') {
+    throw new ConfigError('KAFKA_SASL_MECHANISM', 'must be scram-sha-512 or none');
+  }
+  return mechanism === 'scram-sha-512';
+}
+
+/** KAFKA_<PRINCIPAL>_USERNAME / _PASSWORD; the defaults are the local broker's dev users. */
+function kafkaCredentials(env: Env): Record<KafkaPrincipal, KafkaCredentials> {
+  const entries = KAFKA_PRINCIPALS.map((principal) => {
+    const prefix = `KAFKA_${principal.toUpperCase()}`;
+    const username = credential(env, `${prefix}_USERNAME`, principal, /^[A-Za-z0-9._-]+$/);
+    const password = credential(env, `${prefix}_PASSWORD`, `polku-${principal}-dev`, /^[^"\\\s]+$/);
+    return [principal, { mechanism: 'scram-sha-512', username, password }] as const;
+  });
+  return Object.fromEntries(entries) as Record<KafkaPrincipal, KafkaCredentials>;
+}
+
+/**
+ * The local broker writes credentials into quoted JAAS and storage-format arguments, so quotes,
+ * backslashes and whitespace are refused here rather than escaped there.
+ */
+function credential(env: Env, variable: string, fallback: string, allowed: RegExp): string {
+  const value = env[variable] ?? fallback;
+  if (!allowed.test(value)) throw new ConfigError(variable, `must match ${allowed.source}`);
+  return value;
 }
 
 function list(value: string): string[] {

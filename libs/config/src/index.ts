@@ -1,1 +1,10 @@
-export { ConfigError, loadConfig, type PolkuConfig } from './config';
+export {
+  ConfigError,
+  KAFKA_PRINCIPALS,
+  kafkaFor,
+  loadConfig,
+  type KafkaCredentials,
+  type KafkaPrincipal,
+  type KafkaSettings,
+  type PolkuConfig,
+} from './config';

@@ -3,6 +3,8 @@ import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 export interface KafkaSettings {
   readonly brokers: readonly string[];
   readonly clientId: string;
+  /** The principal to authenticate as; without it the client connects unauthenticated. */
+  readonly sasl?: { readonly mechanism: 'scram-sha-512'; readonly username: string; readonly password: string };
 }
 
 export type KafkaLog = (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: object) => void;
@@ -19,6 +21,7 @@ export function createKafka(settings: KafkaSettings, log?: KafkaLog): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: [...settings.brokers],
+    ...(settings.sasl ? { sasl: { ...settings.sasl } } : {}),
     logLevel: logLevel.WARN,
     retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
     logCreator: () => (entry: LogEntry) => {
