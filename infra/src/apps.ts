@@ -52,6 +52,15 @@ export function appServices(env: NodeJS.ProcessEnv): Service[] {
     ),
     appService(
       {
+        name: 'relay',
+        main: 'apps/relay/src/main.ts',
+        healthUrl: `http://${HOST}:${Ports.relay}/health`,
+        endpoints: [`health http://${HOST}:${Ports.relay}/health`],
+      },
+      env,
+    ),
+    appService(
+      {
         name: 'api',
         main: 'apps/api/src/main.ts',
         healthUrl: `http://${HOST}:${Ports.api}/health`,

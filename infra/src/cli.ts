@@ -37,6 +37,7 @@ const APP_ENV: NodeJS.ProcessEnv = {
   KAFKA_BROKERS: `${HOST}:${Ports.kafka}`,
   API_PORT: String(Ports.api),
   WORKER_HEALTH_PORT: String(Ports.workerHealth),
+  RELAY_PORT: String(Ports.relay),
   TEMPORAL_TEST_SERVER_PATH: TEST_SERVER_PATH,
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
 };
@@ -46,7 +47,7 @@ async function infrastructureUp(phases: Phases, withTestServer: boolean): Promis
     await Promise.all([...INFRA.map((service) => service.install()), withTestServer ? installTestServer() : undefined]);
   });
   await phases.run('start PostgreSQL, Temporal, Kafka', () => Promise.all(INFRA.map((service) => service.start())));
-  await phases.run('migrate database, create topics', async () => {
+  await phases.run('migrate database, create topics and ACLs', async () => {
     await migrateDatabase();
     await createTopics();
   });
@@ -68,6 +69,7 @@ function printEndpoints(): void {
   print(`  Kafka               ${HOST}:${Ports.kafka}   (KRaft controller ${HOST}:${Ports.kafkaController})`);
   print(`  PostgreSQL          postgres://polku:***@${HOST}:${Ports.postgres}/polku   (password: polku)`);
   print(`  Worker health       http://${HOST}:${Ports.workerHealth}/health`);
+  print(`  Relay health        http://${HOST}:${Ports.relay}/health   (outbox → Kafka)`);
   print(`  Temporal HTTP API   http://${HOST}:${Ports.temporalHttp}, metrics http://${HOST}:${Ports.temporalMetrics}/metrics`);
   print('Logs: .polku/logs/   Stop everything: npm stop   Health: npm run status');
 }

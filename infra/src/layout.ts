@@ -29,6 +29,7 @@ export const Ports = {
   kafkaController: 9093,
   api: 3000,
   workerHealth: 3100,
+  relay: 3200,
 } as const;
 
 export const HOST = '127.0.0.1';

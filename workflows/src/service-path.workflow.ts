@@ -26,6 +26,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -39,6 +40,9 @@ const APPEND_RETRY: RetryPolicy = { initialInterval: '1 second', maximumInterval
 /** Continue-as-new well before Temporal's history limits (50 k events). */
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 5_000;
 const ENGINE_ACTOR = { userId: 'polku-engine', role: 'system' } as const;
+/** A workflow whose StartPath never arrives, or was rejected, closes after this long. */
+const UNSTARTED_GRACE = '10 minutes';
+const CLOSE_UNSTARTED_PATCH = 'close-unstarted-path';
 /** A finished path (exited, nothing pending) stays open this long for corrections or a reopening. */
 const CLOSE_WHEN_QUIET_FOR = '30 days';
 
@@ -88,7 +92,13 @@ export async function servicePathWorkflow(input: ServicePathInput): Promise<Path
       if (!isDomainError(decision)) await apply(decision);
     });
 
-  await condition(() => state.status !== 'NONE' || rejectedStart);
+  if (patched(CLOSE_UNSTARTED_PATCH)) {
+    // A StartPath rejected by the validator leaves nothing to wait for: close, do not linger.
+    const started = await condition(() => state.status !== 'NONE' || rejectedStart, UNSTARTED_GRACE);
+    if (!started) return state;
+  } else {
+    await condition(() => state.status !== 'NONE' || rejectedStart);
+  }
   while (!rejectedStart) {
     if (workflowInfo().historyLength >= (input.continueAsNewAfter ?? DEFAULT_CONTINUE_AS_NEW_AFTER) || workflowInfo().continueAsNewSuggested) {
       await condition(() => serial.idle && allHandlersFinished());

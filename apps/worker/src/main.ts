@@ -1,8 +1,7 @@
-import { createPathActivities, createServicePathActivities } from '@polku/activities';
-import { kafkaFor, loadConfig } from '@polku/config';
+import { createServicePathActivities } from '@polku/activities';
+import { loadConfig } from '@polku/config';
 import { PATH_TASK_QUEUE } from '@polku/contracts';
 import { createPool } from '@polku/event-store';
-import { createKafka } from '@polku/kafka';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@polku/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import pino from 'pino';
@@ -16,9 +15,6 @@ async function main(): Promise<void> {
   });
 
   const pool = createPool(config.databaseUrl);
-  const kafka = createKafka(kafkaFor(config, 'relay'), (level, message, extra) => log[level](extra, message));
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
   const connection = await NativeConnection.connect({ address: config.temporal.address });
 
   const worker = await Worker.create({
@@ -27,7 +23,7 @@ async function main(): Promise<void> {
     taskQueue: PATH_TASK_QUEUE,
     workflowsPath: WORKFLOWS_PATH,
     bundlerOptions: workflowBundlerOptions(),
-    activities: { ...createPathActivities({ pool, producer }), ...createServicePathActivities({ pool }) },
+    activities: createServicePathActivities({ pool }),
   });
   const health = await startHealthServer(config.api.host, config.worker.healthPort, () => ({
     ok: worker.getState() === 'RUNNING',
@@ -38,7 +34,7 @@ async function main(): Promise<void> {
   // Runtime.install wires SIGINT/SIGTERM to a graceful worker shutdown; run() resolves after it.
   await worker.run();
   health.close();
-  await Promise.allSettled([producer.disconnect(), pool.end(), connection.close()]);
+  await Promise.allSettled([pool.end(), connection.close()]);
   log.info('worker stopped');
 }
 

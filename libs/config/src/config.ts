@@ -11,6 +11,7 @@ export interface PolkuConfig {
   readonly kafkaPrincipals: Readonly<Record<KafkaPrincipal, KafkaCredentials>>;
   readonly api: { readonly host: string; readonly port: number };
   readonly worker: { readonly healthPort: number };
+  readonly relay: { readonly port: number; readonly batchSize: number; readonly pollMs: number };
   readonly logLevel: string;
 }
 
@@ -56,6 +57,7 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
     kafkaPrincipals,
     api: { host: env['API_HOST'] ?? '127.0.0.1', port: port(env, 'API_PORT', 3000) },
     worker: { healthPort: port(env, 'WORKER_HEALTH_PORT', 3100) },
+    relay: { port: port(env, 'RELAY_PORT', 3200), batchSize: 500, pollMs: 1_000 },
     logLevel: env['LOG_LEVEL'] ?? 'info',
   };
 }

@@ -1,3 +1,4 @@
+import type { ReferralSource } from '@polku/domain';
 import { z } from 'zod';
 
 /** Task queue the path worker polls; the API starts path workflows on it. */
@@ -8,28 +9,18 @@ export function pathWorkflowId(pathId: string): string {
   return `path-${pathId}`;
 }
 
+const REFERRAL_SOURCES = ['SELF_REGISTRATION', 'KELA', 'WELLBEING_COUNTY', 'EDUCATION_PROVIDER', 'OTHER'] as const satisfies readonly ReferralSource[];
+
+/** `POST /paths`: what intake staff send to start a client's service path. */
 export const StartPathRequestSchema = z
   .object({
     // The pseudonymous reference intake issues; its shape can never match an identity code.
     clientReference: z.string().regex(/^cref_[a-z0-9]{16,40}$/, 'a client reference: cref_ and 16–40 lower-case letters or digits'),
     employmentArea: z.string().min(2).max(80),
+    municipality: z.string().min(2).max(80),
+    coachId: z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'a staff user id'),
+    referralSource: z.enum(REFERRAL_SOURCES).default('SELF_REGISTRATION'),
   })
   .strict();
 
 export type StartPathRequest = z.infer<typeof StartPathRequestSchema>;
-
-/** What the workflow is started with: the request plus ids and time fixed at the edge. */
-export interface StartPathInput extends StartPathRequest {
-  readonly pathId: string;
-  readonly startedAt: string;
-}
-
-export interface PathStartedResult {
-  readonly pathId: string;
-  readonly eventId: string;
-}
-
-/** The activities the path workflow calls; implemented in @polku/activities. */
-export interface PathActivities {
-  recordPathStarted(input: StartPathInput): Promise<PathStartedResult>;
-}

@@ -84,7 +84,11 @@ function evolveLifecycle(state: StartedPath, event: PathEvent): StartedPath | un
     case 'PolicyMigrated':
       return { ...state, policy: event.data.policy };
     case 'ClientReferredToWellbeingService':
-      return { ...state, referrals: [...state.referrals, event.data.referralId] };
+      return {
+        ...state,
+        referrals: [...state.referrals, event.data.referralId],
+        ...(event.data.legalBasis === 'MULTISECTORAL_SUPPORT' ? { multisectoralSupport: true as const } : {}),
+      };
     default:
       return undefined;
   }

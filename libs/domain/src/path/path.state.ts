@@ -46,6 +46,8 @@ export interface PathCore {
   readonly wageSubsidy?: WageSubsidy;
   readonly sideServices: Readonly<Record<string, SideService>>;
   readonly referrals: readonly string[];
+  /** A referral on the multisectoral-support basis was made: a legal basis for sharing with the wellbeing county. */
+  readonly multisectoralSupport?: true;
   readonly consents: Readonly<Partial<Record<ConsentAudience, Consent>>>;
   readonly jobSearchDiscussions: number;
   /** Pending reminders, deadlines and escalations by id: the workflow's timers. */

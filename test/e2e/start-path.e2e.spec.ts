@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@polku/config';
 import { Topics } from '@polku/contracts';
+import { eventIdFor } from '@polku/domain';
 import { createKafka } from '@polku/kafka';
 import { eventually } from '@polku/testing';
 import { Client, Connection } from '@temporalio/client';
@@ -10,15 +11,17 @@ import { Pool } from 'pg';
 const config = loadConfig();
 const api = `http://${config.api.host}:${config.api.port}`;
 
+const START = { employmentArea: 'Hämeenlinnan seudun työllisyysalue', municipality: 'Hämeenlinna', coachId: 'coach-17' };
+
 function clientReference(): string {
   return `cref_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
 }
 
 /**
- * The walking skeleton across every real component: API → Temporal workflow → activity →
- * PostgreSQL row + Kafka message. Stop any one of them and this test fails.
+ * The whole pipeline across every real component: API → Temporal workflow → append activity →
+ * PostgreSQL events + outbox → relay → Kafka. Stop any one of them and this test fails.
  */
-describe('walking skeleton: POST /paths', () => {
+describe('POST /paths end to end', () => {
   let pool: Pool;
   let consumer: Consumer;
   let temporal: Client;
@@ -43,41 +46,46 @@ describe('walking skeleton: POST /paths', () => {
     await pool?.end();
   });
 
-  it('runs the workflow, stores the event row and publishes it to the events topic', async () => {
+  it('starts the path workflow, stores its events and the relay publishes them to the events topic', async () => {
     const reference = clientReference();
     const response = await fetch(`${api}/paths`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientReference: reference, employmentArea: 'Hämeenlinna' }),
+      body: JSON.stringify({ ...START, clientReference: reference }),
     });
     expect(response.status).toBe(201);
-    const { pathId, workflowId } = (await response.json()) as { pathId: string; workflowId: string };
+    const { pathId, workflowId, state } = (await response.json()) as { pathId: string; workflowId: string; state: { status: string; version: number } };
     expect(workflowId).toBe(`path-${pathId}`);
+    expect(state).toMatchObject({ status: 'ACTIVE', stage: 'INTAKE', clientReference: reference, version: 2 });
 
-    const result = await temporal.workflow.getHandle(workflowId).result();
-    expect(result).toEqual({ pathId, eventId: expect.any(String) });
+    const described = await temporal.workflow.getHandle(workflowId).describe();
+    expect(described.type).toBe('servicePathWorkflow');
 
-    const { rows } = await pool.query('SELECT event_id, event_type, data FROM events WHERE stream_id = $1', [pathId]);
+    const { rows } = await pool.query('SELECT event_id, event_type, data->>$2 AS reference FROM events WHERE stream_id = $1 ORDER BY stream_version', [pathId, 'clientReference']);
     expect(rows).toEqual([
-      {
-        event_id: result.eventId,
-        event_type: 'PathStarted',
-        data: { pathId, clientReference: reference, employmentArea: 'Hämeenlinna' },
-      },
+      { event_id: eventIdFor(pathId, 1), event_type: 'PathStarted', reference },
+      { event_id: eventIdFor(pathId, 2), event_type: 'DeadlinesScheduled', reference: null },
     ]);
 
     const message = await eventually(async () => received.find((m) => m.key?.toString() === pathId), {
       what: `the Kafka message for path ${pathId}`,
     });
-    expect(JSON.parse(message.value?.toString() ?? '')).toMatchObject({ id: result.eventId, type: 'PathStarted', subject: pathId });
-    expect(message.headers?.['event-id']?.toString()).toBe(result.eventId);
+    expect(JSON.parse(message.value?.toString() ?? '')).toMatchObject({
+      specversion: '1.0',
+      id: eventIdFor(pathId, 1),
+      type: 'fi.polku.servicepath.PathStarted.v1',
+      subject: pathId,
+      data: { pathId, clientReference: reference, employmentArea: START.employmentArea },
+    });
+    expect(message.headers?.['event-id']?.toString()).toBe(eventIdFor(pathId, 1));
+    await temporal.workflow.getHandle(workflowId).terminate('e2e done');
   });
 
   it.each([
     ['malformed JSON', 400, 'REQUEST.MALFORMED_JSON', '{"clientReference":'],
-    ['an identity code as reference', 400, 'VALIDATION.INVALID_BODY', JSON.stringify({ clientReference: '131052-308T', employmentArea: 'Lahti' })],
-    ['an unknown field', 400, 'VALIDATION.INVALID_BODY', JSON.stringify({ clientReference: clientReference(), employmentArea: 'Lahti', extra: 1 })],
-    ['an oversized body', 413, 'REQUEST.TOO_LARGE', JSON.stringify({ clientReference: clientReference(), employmentArea: 'x'.repeat(70_000) })],
+    ['an identity code as reference', 400, 'VALIDATION.INVALID_BODY', JSON.stringify({ ...START, clientReference: '131052-308T' })],
+    ['an unknown field', 400, 'VALIDATION.INVALID_BODY', JSON.stringify({ ...START, clientReference: clientReference(), extra: 1 })],
+    ['an oversized body', 413, 'REQUEST.TOO_LARGE', JSON.stringify({ ...START, clientReference: clientReference(), employmentArea: 'x'.repeat(70_000) })],
   ])('answers %s with %i %s and starts nothing', async (_label, status, code, body) => {
     const before = await pool.query('SELECT count(*)::int AS n FROM events');
     const response = await fetch(`${api}/paths`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

@@ -1,0 +1,53 @@
+import { evolve, initialPathState, type PathEvent, type PathState } from '@polku/domain';
+import { readStream, type RecordedEvent } from '@polku/event-store';
+import type { Pool } from 'pg';
+
+interface Known {
+  readonly version: number;
+  readonly state: PathState;
+}
+
+/** The state of a path before and after one of its events. */
+export interface Transition {
+  readonly before: PathState;
+  readonly after: PathState;
+}
+
+// Bounded so a long-running relay does not keep every path it ever saw.
+const MAX_PATHS = 10_000;
+
+/**
+ * Path states as of each outbox event, for the translator's audience decisions (consent in
+ * force, legal basis). Rows of one path arrive in version order, so the cache usually folds one
+ * event; after a restart or eviction it folds the stream up to that event from the store.
+ */
+export class PathStates {
+  private readonly known = new Map<string, Known>();
+
+  constructor(private readonly pool: Pool) {}
+
+  async transition(event: RecordedEvent): Promise<Transition> {
+    const cached = this.known.get(event.streamId);
+    const before = cached?.version === event.streamVersion - 1 ? cached.state : await this.fold(event.streamId, event.streamVersion - 1);
+    const after = evolve(before, toDomainEvent(event));
+    this.remember(event.streamId, { version: event.streamVersion, state: after });
+    return { before, after };
+  }
+
+  private async fold(streamId: string, upTo: number): Promise<PathState> {
+    if (upTo < 1) return initialPathState;
+    const events = await readStream(this.pool, streamId, { to: upTo });
+    return events.reduce((state, event) => evolve(state, toDomainEvent(event)), initialPathState);
+  }
+
+  private remember(streamId: string, known: Known): void {
+    this.known.delete(streamId);
+    this.known.set(streamId, known);
+    if (this.known.size > MAX_PATHS) this.known.delete(this.known.keys().next().value as string);
+  }
+}
+
+/** A stored row back as the domain event it records (the store keeps type, data and metadata). */
+export function toDomainEvent(event: RecordedEvent): PathEvent {
+  return { type: event.type, data: event.data, metadata: event.metadata } as unknown as PathEvent;
+}

@@ -1,0 +1,74 @@
+import { Controller, Get, HttpStatus, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown, Res } from '@nestjs/common';
+import { kafkaFor, loadConfig, type PolkuConfig } from '@polku/config';
+import { createPool } from '@polku/event-store';
+import { createKafka } from '@polku/kafka';
+import type { Response } from 'express';
+import type { Producer } from 'kafkajs';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import type { Pool } from 'pg';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxRepository } from './outbox.repository';
+import { PathStates } from './path-states';
+import { deadLetterOf, translateForKafka } from './translation';
+
+/** Owns the relay's clients and its loop: started after bootstrap, drained on shutdown. */
+@Injectable()
+export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly config: PolkuConfig = loadConfig();
+  private readonly pool: Pool = createPool(this.config.databaseUrl, 4);
+  private readonly producer: Producer;
+  readonly outbox = new OutboxRepository(this.pool);
+  private readonly relay: OutboxRelay;
+  private connected = false;
+
+  constructor(logger: PinoLogger) {
+    const kafka = createKafka(kafkaFor(this.config, 'relay'), (level, message, extra) => logger[level](extra, message));
+    // Idempotent, acks from all replicas, one request in flight: no duplicates from producer
+    // retries and no reordering within a path's partition.
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    const { batchSize, pollMs } = this.config.relay;
+    const sender: Pick<Producer, 'sendBatch'> = {
+      sendBatch: async (batch) => {
+        if (!this.connected) await this.producer.connect();
+        return this.producer.sendBatch(batch);
+      },
+    };
+    this.relay = new OutboxRelay(this.pool, this.outbox, new PathStates(this.pool), sender, translateForKafka, deadLetterOf, { batchSize, pollMs, maxBackoffMs: 30_000 }, logger);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.producer.on('producer.connect', () => (this.connected = true));
+    this.producer.on('producer.disconnect', () => (this.connected = false));
+    await this.producer.connect().catch(() => undefined); // the loop retries while Kafka is down
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await Promise.allSettled([this.producer.disconnect(), this.pool.end()]);
+  }
+
+  get kafkaConnected(): boolean {
+    return this.connected;
+  }
+}
+
+@Controller('health')
+class RelayHealthController {
+  constructor(private readonly runner: RelayRunner) {}
+
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response): Promise<object> {
+    const backlog = await this.runner.outbox.backlog().catch(() => undefined);
+    const ok = backlog !== undefined && this.runner.kafkaConnected;
+    response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'unavailable', checks: { postgres: backlog === undefined ? 'down' : 'up', kafka: this.runner.kafkaConnected ? 'up' : 'down' }, backlog };
+  }
+}
+
+@Module({
+  imports: [LoggerModule.forRoot({ pinoHttp: { name: 'relay', level: loadConfig().logLevel, autoLogging: false } })],
+  controllers: [RelayHealthController],
+  providers: [RelayRunner],
+})
+export class RelayModule {}
