@@ -47,8 +47,8 @@ export class OutboxRelay {
 
   constructor(
     private readonly pool: Pool,
-    private readonly outbox: OutboxRepository,
-    private readonly states: PathStates,
+    private readonly outbox: Pick<OutboxRepository, 'unsent' | 'markSent'>,
+    private readonly states: Pick<PathStates, 'transition'>,
     private readonly producer: Pick<Producer, 'sendBatch'>,
     private readonly translate: Translate,
     private readonly deadLetter: DeadLetter,
