@@ -61,6 +61,24 @@ export function appServices(env: NodeJS.ProcessEnv): Service[] {
     ),
     appService(
       {
+        name: 'municipal-consumer',
+        main: 'apps/municipal-consumer/src/main.ts',
+        healthUrl: `http://${HOST}:${Ports.municipalConsumer}/health`,
+        endpoints: [`http://${HOST}:${Ports.municipalConsumer}/read`, `health http://${HOST}:${Ports.municipalConsumer}/health`],
+      },
+      env,
+    ),
+    appService(
+      {
+        name: 'wellbeing-consumer',
+        main: 'apps/wellbeing-consumer/src/main.ts',
+        healthUrl: `http://${HOST}:${Ports.wellbeingConsumer}/health`,
+        endpoints: [`http://${HOST}:${Ports.wellbeingConsumer}/read`, `health http://${HOST}:${Ports.wellbeingConsumer}/health`],
+      },
+      env,
+    ),
+    appService(
+      {
         name: 'api',
         main: 'apps/api/src/main.ts',
         healthUrl: `http://${HOST}:${Ports.api}/health`,

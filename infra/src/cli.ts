@@ -38,6 +38,8 @@ const APP_ENV: NodeJS.ProcessEnv = {
   API_PORT: String(Ports.api),
   WORKER_HEALTH_PORT: String(Ports.workerHealth),
   RELAY_PORT: String(Ports.relay),
+  MUNICIPAL_CONSUMER_PORT: String(Ports.municipalConsumer),
+  WELLBEING_CONSUMER_PORT: String(Ports.wellbeingConsumer),
   TEMPORAL_TEST_SERVER_PATH: TEST_SERVER_PATH,
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
 };
@@ -70,6 +72,8 @@ function printEndpoints(): void {
   print(`  PostgreSQL          postgres://polku:***@${HOST}:${Ports.postgres}/polku   (password: polku)`);
   print(`  Worker health       http://${HOST}:${Ports.workerHealth}/health`);
   print(`  Relay health        http://${HOST}:${Ports.relay}/health   (outbox → Kafka)`);
+  print(`  Municipal consumer  http://${HOST}:${Ports.municipalConsumer}/read/active-paths-by-stage   (health: /health)`);
+  print(`  Wellbeing consumer  http://${HOST}:${Ports.wellbeingConsumer}/read/open-referrals   (health: /health)`);
   print(`  Temporal HTTP API   http://${HOST}:${Ports.temporalHttp}, metrics http://${HOST}:${Ports.temporalMetrics}/metrics`);
   print('Logs: .polku/logs/   Stop everything: npm stop   Health: npm run status');
 }

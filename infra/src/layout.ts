@@ -30,6 +30,8 @@ export const Ports = {
   api: 3000,
   workerHealth: 3100,
   relay: 3200,
+  municipalConsumer: 3300,
+  wellbeingConsumer: 3400,
 } as const;
 
 export const HOST = '127.0.0.1';

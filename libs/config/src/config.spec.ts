@@ -9,6 +9,14 @@ describe('loadConfig', () => {
     expect(config.api.port).toBe(3000);
   });
 
+  it('gives the downstream consumers their own ports, overridable by environment', () => {
+    expect(loadConfig({}).municipalConsumer.port).toBe(3300);
+    expect(loadConfig({}).wellbeingConsumer.port).toBe(3400);
+    const config = loadConfig({ MUNICIPAL_CONSUMER_PORT: '4300', WELLBEING_CONSUMER_PORT: '4400' });
+    expect([config.municipalConsumer.port, config.wellbeingConsumer.port]).toEqual([4300, 4400]);
+    expect(() => loadConfig({ WELLBEING_CONSUMER_PORT: '0' })).toThrow(/WELLBEING_CONSUMER_PORT/);
+  });
+
   it('reads a comma-separated broker list and trims it', () => {
     expect(loadConfig({ KAFKA_BROKERS: ' a:1, b:2 ,' }).kafka.brokers).toEqual(['a:1', 'b:2']);
   });

@@ -12,6 +12,8 @@ export interface PolkuConfig {
   readonly api: { readonly host: string; readonly port: number };
   readonly worker: { readonly healthPort: number };
   readonly relay: { readonly port: number; readonly batchSize: number; readonly pollMs: number };
+  readonly municipalConsumer: { readonly port: number };
+  readonly wellbeingConsumer: { readonly port: number };
   readonly logLevel: string;
 }
 
@@ -58,6 +60,8 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
     api: { host: env['API_HOST'] ?? '127.0.0.1', port: port(env, 'API_PORT', 3000) },
     worker: { healthPort: port(env, 'WORKER_HEALTH_PORT', 3100) },
     relay: { port: port(env, 'RELAY_PORT', 3200), batchSize: 500, pollMs: 1_000 },
+    municipalConsumer: { port: port(env, 'MUNICIPAL_CONSUMER_PORT', 3300) },
+    wellbeingConsumer: { port: port(env, 'WELLBEING_CONSUMER_PORT', 3400) },
     logLevel: env['LOG_LEVEL'] ?? 'info',
   };
 }

@@ -35,6 +35,26 @@ describe('event store on the real PostgreSQL', () => {
     await expect(migrate(pool, dir)).rejects.toThrow(/0001_events.sql was changed after it was applied/);
   });
 
+  it('records versions in the table it is given, so another folder\'s 0001 does not collide', async () => {
+    const schema = `migrate_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const dir = await mkdtemp(join(tmpdir(), 'polku-migrations-'));
+    await writeFile(join(dir, '0001_things.sql'), `CREATE TABLE ${schema}.things (id int PRIMARY KEY);`);
+    try {
+      expect(await migrate(pool, dir, { table: `${schema}.schema_migrations` })).toEqual([1]);
+      expect(await migrate(pool, dir, { table: `${schema}.schema_migrations` })).toEqual([]);
+      const own = await pool.query(`SELECT version, name FROM ${schema}.schema_migrations`);
+      expect(own.rows).toEqual([{ version: 1, name: 'things' }]);
+      const shared = await pool.query("SELECT name FROM schema_migrations WHERE version = 1");
+      expect(shared.rows).toEqual([{ name: 'events' }]);
+    } finally {
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    }
+  });
+
+  it('refuses a migration table name that is not a plain identifier', async () => {
+    await expect(migrate(pool, undefined, { table: 'x; DROP TABLE events' })).rejects.toThrow(MigrationError);
+  });
+
   it('appends events in order and treats a re-append of the same ids as a no-op', async () => {
     const stream = `test-${randomUUID()}`;
     const events = [

@@ -35,19 +35,30 @@ export async function loadMigrations(dir: string = MIGRATIONS_DIR): Promise<Migr
   );
 }
 
+export interface MigrateOptions {
+  /**
+   * Where applied versions are recorded. A consumer with its own schema and its own migration
+   * folder passes e.g. `municipal.schema_migrations`, so its 0001 never collides with ours.
+   */
+  readonly table?: string;
+}
+
+const TABLE_NAME = /^([a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$/;
+
 /** Applies every pending migration, each in its own transaction. Returns the versions applied. */
-export async function migrate(pool: Pool, dir: string = MIGRATIONS_DIR): Promise<number[]> {
+export async function migrate(pool: Pool, dir: string = MIGRATIONS_DIR, options: MigrateOptions = {}): Promise<number[]> {
+  const table = options.table ?? 'schema_migrations';
+  // The name is interpolated into SQL (identifiers cannot be parameters), so only plain names pass.
+  if (!TABLE_NAME.test(table)) throw new MigrationError(`Migration table ${table} is not a plain [schema.]name`);
   const migrations = await loadMigrations(dir);
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now())`);
-    const applied = await appliedChecksums(client);
+    await ensureTable(client, table);
+    const applied = await appliedChecksums(client, table);
     const pending = migrations.filter((migration) => !applied.has(migration.version));
     assertUnchanged(migrations, applied);
-    for (const migration of pending) await applyOne(client, migration);
+    for (const migration of pending) await applyOne(client, migration, table);
     return pending.map((migration) => migration.version);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]).catch(() => undefined);
@@ -55,10 +66,16 @@ export async function migrate(pool: Pool, dir: string = MIGRATIONS_DIR): Promise
   }
 }
 
-async function appliedChecksums(client: PoolClient): Promise<Map<number, string>> {
-  const { rows } = await client.query<{ version: number; checksum: string }>(
-    'SELECT version, checksum FROM schema_migrations',
-  );
+async function ensureTable(client: PoolClient, table: string): Promise<void> {
+  const schema = table.includes('.') ? table.split('.')[0] : undefined;
+  if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  await client.query(`CREATE TABLE IF NOT EXISTS ${table} (
+      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())`);
+}
+
+async function appliedChecksums(client: PoolClient, table: string): Promise<Map<number, string>> {
+  const { rows } = await client.query<{ version: number; checksum: string }>(`SELECT version, checksum FROM ${table}`);
   return new Map(rows.map((row) => [row.version, row.checksum]));
 }
 
@@ -74,11 +91,11 @@ function assertUnchanged(migrations: Migration[], applied: Map<number, string>):
   }
 }
 
-async function applyOne(client: PoolClient, migration: Migration): Promise<void> {
+async function applyOne(client: PoolClient, migration: Migration, table: string): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query(migration.sql);
-    await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+    await client.query(`INSERT INTO ${table} (version, name, checksum) VALUES ($1, $2, $3)`, [
       migration.version,
       migration.name,
       migration.checksum,

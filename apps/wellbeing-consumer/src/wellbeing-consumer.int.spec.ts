@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { kafkaFor } from '@polku/config';
+import { startConsumerApp, type ConsumerApp } from '@polku/consumer';
+import { caughtUp, cloudEvent, config, produceAsRelay, readTopicUntil, silentLog, testNames, type ReadRecord } from '@polku/consumer/testing';
+import { DEAD_LETTER_HEADERS, deadLetterTopicOf, Topics } from '@polku/contracts';
+import { createPool } from '@polku/event-store';
+import { eventually } from '@polku/testing';
+import { projectWellbeing, WELLBEING_TABLES } from './wellbeing.projection';
+import { openReferrals, rehabPeriods } from './wellbeing.queries';
+
+const names = testNames('wellbeing');
+let app: ConsumerApp;
+
+const send = (...events: object[]) => produceAsRelay(Topics.wellbeing, events.map((event) => ({ key: (event as { subject: string }).subject, value: JSON.stringify(event) })));
+const referral = (pathId: string, referralId: string, legalBasis: 'CONSENT' | 'MULTISECTORAL_SUPPORT', sequence = 2) =>
+  cloudEvent('ClientReferredToWellbeingService', 'wellbeing', pathId, sequence, { referralId, service: 'WORK_ABILITY_ASSESSMENT', legalBasis, referredOn: '2026-03-03', workCapacityLimitation: true });
+const referralRow = async (referralId: string) => (await app.pool.query('SELECT closed_on::text, closed_because FROM referrals WHERE referral_id = $1', [referralId])).rows[0];
+const until = <T>(probe: () => Promise<T | undefined>, what: string) => eventually(probe, { timeoutMs: 30_000, what });
+
+beforeAll(async () => {
+  app = await startConsumerApp({
+    databaseUrl: config.databaseUrl,
+    kafka: kafkaFor(config, 'wellbeing'),
+    groupId: names.groupId,
+    topic: Topics.wellbeing,
+    deadLetterTopic: deadLetterTopicOf(Topics.wellbeing),
+    schema: names.schema,
+    migrationsDir: join(__dirname, '..', 'migrations'),
+    handle: projectWellbeing,
+    readModelTables: WELLBEING_TABLES,
+    log: silentLog,
+  });
+  await caughtUp(app.consumer, Topics.wellbeing);
+}, 150_000);
+
+afterAll(async () => {
+  await app.close();
+  const cleanup = createPool(config.databaseUrl, 1);
+  await cleanup.query(`DROP SCHEMA IF EXISTS ${names.schema} CASCADE`);
+  await cleanup.end();
+});
+
+describe('wellbeing consumer on the real Kafka and PostgreSQL', () => {
+  it('applies a referral delivered twice once: one processed_events row, one open referral', async () => {
+    const pathId = `path-${randomUUID()}`;
+    const referred = referral(pathId, `ref-${randomUUID()}`, 'MULTISECTORAL_SUPPORT');
+    const duplicatesBefore = app.consumer.status().duplicates;
+    await send(referred, referred);
+    await until(async () => (app.consumer.status().duplicates > duplicatesBefore ? true : undefined), 'the duplicate to be seen');
+    const processed = await app.pool.query('SELECT count(*)::int AS n FROM processed_events WHERE event_id = $1', [referred.id]);
+    expect(processed.rows).toEqual([{ n: 1 }]);
+    expect((await openReferrals(app.pool)).filter((row) => row.pathId === pathId)).toEqual([
+      { referralId: referred.data.referralId, pathId, service: 'WORK_ABILITY_ASSESSMENT', legalBasis: 'MULTISECTORAL_SUPPORT', referredOn: '2026-03-03', workCapacityLimitation: true },
+    ]);
+  });
+
+  it('dead-letters invalid JSON and a CloudEvent of an unknown type with the reason, then goes on', async () => {
+    const pathId = `path-${randomUUID()}`;
+    const unknown = { ...referral(pathId, 'ref-x', 'CONSENT'), type: 'fi.polku.servicepath.NoSuchThing.v1' };
+    await produceAsRelay(Topics.wellbeing, [
+      { key: pathId, value: 'junk' },
+      { key: pathId, value: JSON.stringify(unknown) },
+    ]);
+    const next = referral(pathId, `ref-${randomUUID()}`, 'CONSENT');
+    await send(next);
+    await until(async () => ((await referralRow(next.data.referralId)) ? true : undefined), 'the valid referral after the poison');
+
+    const ours = (records: readonly ReadRecord[]) => records.filter((record) => record.key === pathId && record.headers[DEAD_LETTER_HEADERS.consumerGroup] === names.groupId);
+    const letters = ours(await readTopicUntil(deadLetterTopicOf(Topics.wellbeing), (records) => ours(records).length >= 2));
+    expect(letters.map((letter) => letter.headers[DEAD_LETTER_HEADERS.reason]?.split(':')[0])).toEqual(['INVALID_JSON', 'UNKNOWN_TYPE']);
+    expect(letters.map((letter) => letter.value)).toEqual(['junk', JSON.stringify(unknown)]);
+  });
+
+  it('closes consent-based referrals when the consent is withdrawn and all of them on exit', async () => {
+    const pathId = `path-${randomUUID()}`;
+    const [byConsent, bySupport] = [referral(pathId, `ref-${randomUUID()}`, 'CONSENT', 2), referral(pathId, `ref-${randomUUID()}`, 'MULTISECTORAL_SUPPORT', 3)];
+    await send(byConsent, bySupport, cloudEvent('ConsentWithdrawn', 'wellbeing', pathId, 4, { audience: 'WELLBEING_COUNTY', withdrawnAt: '2026-03-10T09:00:00.000Z' }));
+    await until(async () => ((await referralRow(byConsent.data.referralId))?.closed_on ? true : undefined), 'the withdrawal');
+    expect(await referralRow(byConsent.data.referralId)).toEqual({ closed_on: '2026-03-10', closed_because: 'CONSENT_WITHDRAWN' });
+    expect(await referralRow(bySupport.data.referralId)).toEqual({ closed_on: null, closed_because: null });
+
+    await send(cloudEvent('PathExited', 'wellbeing', pathId, 5, { exitedOn: '2026-04-01', goalAttained: false, outcomeCategory: 'OTHER', outcome: 'OTHER' }));
+    await until(async () => ((await referralRow(bySupport.data.referralId))?.closed_on ? true : undefined), 'the exit');
+    expect(await referralRow(bySupport.data.referralId)).toEqual({ closed_on: '2026-04-01', closed_because: 'PATH_EXITED' });
+  });
+
+  it('keeps rehabilitative work activity periods with their end', async () => {
+    const pathId = `path-${randomUUID()}`;
+    const serviceId = `svc-${randomUUID()}`;
+    const kind = 'REHABILITATIVE_WORK_ACTIVITY';
+    await send(
+      cloudEvent('SideServiceStarted', 'wellbeing', pathId, 2, { serviceId, kind, startOn: '2026-03-02', plannedEndOn: '2026-06-30', daysPerWeek: 3, hoursPerDay: 4.5, reviewOn: '2026-05-01' }),
+      cloudEvent('SideServiceEnded', 'wellbeing', pathId, 3, { serviceId, kind, endedOn: '2026-06-15' }),
+    );
+    const period = await until(async () => (await rehabPeriods(app.pool)).find((row) => row.serviceId === serviceId && row.endedOn !== null), 'the period to end');
+    expect(period).toEqual({ serviceId, pathId, startOn: '2026-03-02', plannedEndOn: '2026-06-30', endedOn: '2026-06-15', daysPerWeek: 3, hoursPerDay: 4.5, reviewOn: '2026-05-01' });
+  });
+
+  it('rebuilds the read model from offset 0 to the same rows', async () => {
+    const snapshot = async () => ({
+      referrals: (await app.pool.query('SELECT * FROM referrals ORDER BY referral_id')).rows,
+      periods: (await app.pool.query('SELECT * FROM rehab_periods ORDER BY service_id')).rows,
+    });
+    const before = await snapshot();
+    expect(before.referrals.length).toBeGreaterThan(0);
+    await app.consumer.rebuild();
+    await eventually(async () => (app.consumer.status().rebuild?.state === 'DONE' ? true : undefined), { timeoutMs: 120_000, what: 'the rebuild to catch up' });
+    const after = await snapshot();
+    // Other tests keep publishing while this runs: compare the rows that existed before.
+    const known = (rows: { referral_id?: string; service_id?: string }[], ids: Set<string | undefined>) => rows.filter((row) => ids.has(row.referral_id ?? row.service_id));
+    expect(known(after.referrals, new Set(before.referrals.map((row) => row.referral_id)))).toEqual(before.referrals);
+    expect(known(after.periods, new Set(before.periods.map((row) => row.service_id)))).toEqual(before.periods);
+  }, 150_000);
+});

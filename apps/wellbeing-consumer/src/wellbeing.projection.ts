@@ -1,0 +1,52 @@
+import type { IntegrationEvent } from '@polku/consumer';
+import type { PoolClient } from 'pg';
+
+export const WELLBEING_TABLES = ['referrals', 'rehab_periods'] as const;
+
+/**
+ * Applies one wellbeing event to the referrals and rehabilitation periods. Every write is
+ * idempotent on its own (keys, "still open" conditions), besides the dedupe by event id.
+ */
+export async function projectWellbeing(event: IntegrationEvent, db: PoolClient): Promise<void> {
+  switch (event.name) {
+    case 'ClientReferredToWellbeingService': {
+      const { referralId, pathId, service, legalBasis, referredOn, workCapacityLimitation } = event.data;
+      await db.query(
+        `INSERT INTO referrals (referral_id, path_id, service, legal_basis, referred_on, work_capacity_limitation)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (referral_id) DO NOTHING`,
+        [referralId, pathId, service, legalBasis, referredOn, workCapacityLimitation ?? null],
+      );
+      return;
+    }
+    case 'PathExited':
+      return closeReferrals(db, event.subject, event.data.exitedOn, 'PATH_EXITED', false);
+    // A referral on the multisectoral-support basis does not rest on consent and stays open.
+    case 'ConsentWithdrawn':
+      return closeReferrals(db, event.subject, event.data.withdrawnAt.slice(0, 10), 'CONSENT_WITHDRAWN', true);
+    case 'ConsentExpired':
+      return closeReferrals(db, event.subject, event.data.expiredOn, 'CONSENT_EXPIRED', true);
+    case 'SideServiceStarted': {
+      const { serviceId, pathId, kind, startOn, plannedEndOn, daysPerWeek, hoursPerDay, reviewOn } = event.data;
+      if (kind !== 'REHABILITATIVE_WORK_ACTIVITY') return;
+      await db.query(
+        `INSERT INTO rehab_periods (service_id, path_id, start_on, planned_end_on, days_per_week, hours_per_day, review_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (service_id) DO NOTHING`,
+        [serviceId, pathId, startOn, plannedEndOn, daysPerWeek ?? null, hoursPerDay ?? null, reviewOn ?? null],
+      );
+      return;
+    }
+    case 'SideServiceEnded':
+      await db.query('UPDATE rehab_periods SET ended_on = $2 WHERE service_id = $1 AND ended_on IS NULL', [event.data.serviceId, event.data.endedOn]);
+      return;
+    default:
+      return;
+  }
+}
+
+async function closeReferrals(db: PoolClient, pathId: string, on: string, because: string, consentOnly: boolean): Promise<void> {
+  await db.query(
+    `UPDATE referrals SET closed_on = $2, closed_because = $3
+     WHERE path_id = $1 AND closed_on IS NULL AND ($4 = false OR legal_basis = 'CONSENT')`,
+    [pathId, on, because, consentOnly],
+  );
+}
