@@ -4,7 +4,7 @@ import {
   type ServicePathActivities,
   type ServicePathInput,
   type StoredEvent,
-} from '@polku/contracts';
+} from '@polku/contracts/workflow';
 import {
   decide,
   eventIdFor,

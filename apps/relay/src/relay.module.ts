@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Injectable, Module, type OnApplicationBoot
 import { kafkaFor, loadConfig, type PolkuConfig } from '@polku/config';
 import { createPool } from '@polku/event-store';
 import { createKafka } from '@polku/kafka';
+import { startProjections, type ProjectionsHandle } from '@polku/projections';
 import type { Response } from 'express';
 import type { Producer } from 'kafkajs';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
@@ -11,17 +12,19 @@ import { OutboxRepository } from './outbox.repository';
 import { PathStates } from './path-states';
 import { deadLetterOf, translateForKafka } from './translation';
 
-/** Owns the relay's clients and its loop: started after bootstrap, drained on shutdown. */
+/** Owns the relay's clients, its loop and the projection runner: started after bootstrap, drained on shutdown. */
 @Injectable()
 export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly config: PolkuConfig = loadConfig();
-  private readonly pool: Pool = createPool(this.config.databaseUrl, 4);
+  // Relay: listener + batch; projections: listener, batch and read.
+  private readonly pool: Pool = createPool(this.config.databaseUrl, 8);
   private readonly producer: Producer;
   readonly outbox = new OutboxRepository(this.pool);
   private readonly relay: OutboxRelay;
   private connected = false;
+  private projections: ProjectionsHandle | undefined;
 
-  constructor(logger: PinoLogger) {
+  constructor(private readonly logger: PinoLogger) {
     const kafka = createKafka(kafkaFor(this.config, 'relay'), (level, message, extra) => logger[level](extra, message));
     // Idempotent, acks from all replicas, one request in flight: no duplicates from producer
     // retries and no reordering within a path's partition.
@@ -41,10 +44,13 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
     this.producer.on('producer.disconnect', () => (this.connected = false));
     await this.producer.connect().catch(() => undefined); // the loop retries while Kafka is down
     this.relay.start();
+    // ARCHITECTURE: the relay app also runs the projections for the staff API.
+    this.projections = startProjections({ pool: this.pool, log: this.logger });
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+    await this.projections?.stop();
     await Promise.allSettled([this.producer.disconnect(), this.pool.end()]);
   }
 

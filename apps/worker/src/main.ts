@@ -7,6 +7,8 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import pino from 'pino';
 import { startHealthServer } from './health-server';
 
+const WORKFLOW_CACHE_SIZE = 1_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ name: 'worker', level: config.logLevel });
@@ -24,6 +26,9 @@ async function main(): Promise<void> {
     workflowsPath: WORKFLOWS_PATH,
     bundlerOptions: workflowBundlerOptions(),
     activities: createServicePathActivities({ pool }),
+    // Each cached path costs a few hundred kB of V8 heap; past the cache a path is replayed from
+    // history on its next task, which is correct, only slower.
+    maxCachedWorkflows: WORKFLOW_CACHE_SIZE,
   });
   const health = await startHealthServer(config.api.host, config.worker.healthPort, () => ({
     ok: worker.getState() === 'RUNNING',

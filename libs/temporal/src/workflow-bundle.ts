@@ -16,7 +16,8 @@ export function workflowBundlerOptions(): NonNullable<WorkerOptions['bundlerOpti
     compilerOptions: { paths: Record<string, string[]> };
   };
   const alias = Object.fromEntries(
-    Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [name, join(WORKSPACE_ROOT, target ?? '')]),
+    // Exact matches (`$`): an alias is a file, so `@polku/x` must not also swallow `@polku/x/sub`.
+    Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [`${name}$`, join(WORKSPACE_ROOT, target ?? '')]),
   );
   return {
     webpackConfigHook: (config) => ({

@@ -1,0 +1,37 @@
+import type { Pool } from 'pg';
+import { applyNextBatch, lockProjections, type RunOptions } from './projection-runner';
+import type { Projection } from './projection';
+
+/**
+ * Rebuilds the projections from the whole event store in one transaction: readers see the old
+ * tables until the new ones commit, and the shared lock keeps the live runner out meanwhile.
+ * Returns the row count of every projection table.
+ */
+export async function rebuild(pool: Pool, projections: readonly Projection[], options: RunOptions): Promise<Record<string, number>> {
+  const client = await pool.connect();
+  const names = projections.map((projection) => projection.name);
+  const tables = projections.flatMap((projection) => projection.tables);
+  try {
+    await client.query('BEGIN');
+    await lockProjections(client);
+    await client.query(`TRUNCATE ${tables.join(', ')}`);
+    // No checkpoint row means START; parked events get their chance again.
+    await client.query('DELETE FROM projection_checkpoints WHERE name = ANY($1::text[])', [names]);
+    await client.query('DELETE FROM projection_parked WHERE name = ANY($1::text[])', [names]);
+    for (const projection of projections) {
+      while ((await applyNextBatch(pool, client, projection, options)) > 0);
+    }
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      const { rows } = await client.query<{ count: string }>(`SELECT count(*) AS count FROM ${table}`);
+      counts[table] = Number(rows[0]?.count ?? 0);
+    }
+    await client.query('COMMIT');
+    return counts;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
