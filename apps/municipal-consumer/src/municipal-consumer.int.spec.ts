@@ -89,7 +89,8 @@ describe('municipal consumer on the real Kafka and PostgreSQL', () => {
     const [a, b, c] = [`path-${randomUUID()}`, `path-${randomUUID()}`, `path-${randomUUID()}`];
     const exit = (pathId: string, exitedOn: string) => cloudEvent('PathExited', 'municipal', pathId, 2, { exitedOn, goalAttained: true, outcomeCategory: 'EMPLOYED_OPEN_MARKET' });
     await send(pathStarted(a, area), pathStarted(b, area), pathStarted(c, area), exit(b, '2026-04-30'), exit(c, '2026-05-02'));
-    await until(async () => ((await rowOf(c))?.status === 'EXITED' && (await rowOf(b))?.status === 'EXITED' ? true : undefined), 'the exits');
+    // Partitions are consumed in parallel: wait for every path, not only the last ones sent.
+    await until(async () => ((await rowOf(a))?.stage === 'INTAKE' && (await rowOf(c))?.status === 'EXITED' && (await rowOf(b))?.status === 'EXITED' ? true : undefined), 'the starts and exits');
     expect(await activePathsByStage(app.pool, area)).toEqual({ area, stages: { INTAKE: 1, ASSESSMENT: 0, WORK_TRIAL: 0, WAGE_SUBSIDY: 0 } });
     expect(await exitsByOutcome(app.pool, area)).toEqual({
       area,
