@@ -5,7 +5,7 @@ import { appendToStream, createPool } from '@polku/event-store';
 import { createKafka, ensureTopics } from '@polku/kafka';
 import type { Pool } from 'pg';
 import { percentile, timed } from './pipeline/measure';
-import { pathStartEvents } from './pipeline/path-events';
+import { pathStartEvents } from '@polku/testing';
 import { LatencyProbe } from './pipeline/latency-probe';
 import { relayApp } from './pipeline/relay-app';
 import { drainWithRelay } from './pipeline/relay-drain';

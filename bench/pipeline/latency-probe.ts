@@ -6,7 +6,7 @@ import { createKafka } from '@polku/kafka';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { nowMs, until } from './measure';
-import { pathStartEvents } from './path-events';
+import { pathStartEvents } from '@polku/testing';
 
 const SAMPLE_TIMEOUT_MS = 10_000;
 

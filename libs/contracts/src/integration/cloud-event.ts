@@ -36,10 +36,14 @@ export function sequenceOf(streamVersion: number): string {
   return String(streamVersion).padStart(10, '0');
 }
 
-/** Free-form identifiers: bounded, and never anything shaped like a personal identity code. */
+/**
+ * Free-form identifiers: bounded, and never anything shaped like a personal identity code. The
+ * code must stand alone (no letter or digit either side): a random UUID such as
+ * `7d781839-7757-…` contains the shape inside its hex groups and is not an identity code.
+ */
 export const OpaqueId = z
   .string()
-  .regex(/^(?![\s\S]*\d{6}[-+A-FU-Y]\d{3}[0-9A-Y])[\s\S]{1,100}$/, 'an opaque id (1–100 characters, no identity code)');
+  .regex(/^(?![\s\S]*(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z]))[\s\S]{1,100}$/, 'an opaque id (1–100 characters, no identity code)');
 
 /** The pseudonymous client reference intake issues; it can never match an identity code. */
 export const ClientReference = z.string().regex(/^cref_[a-z0-9]{16,40}$/, 'a client reference: cref_ and 16–40 lower-case letters or digits');

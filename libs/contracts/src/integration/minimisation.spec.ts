@@ -145,3 +145,12 @@ describe('translationContextOf', () => {
     expect(() => translationContextOf(initialPathState, '2026-01-07')).toThrow(/no PathStarted/);
   });
 });
+
+describe('the identity-code guard on opaque ids', () => {
+  it('accepts UUIDs whose hex groups happen to contain the shape, and refuses a standalone code', async () => {
+    const { OpaqueId } = await import('./cloud-event');
+    expect(OpaqueId.safeParse('7d781839-7757-5935-9c00-2562b030aa23').success).toBe(true);
+    expect(OpaqueId.safeParse('131052-308T').success).toBe(false);
+    expect(OpaqueId.safeParse('ref 131052-308T here').success).toBe(false);
+  });
+});

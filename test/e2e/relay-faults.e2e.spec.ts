@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '@polku/config';
+import { Topics } from '@polku/contracts';
+import { appendToStream } from '@polku/event-store';
+import { createKafka } from '@polku/kafka';
+import { eventually, pathStartEvents } from '@polku/testing';
+import type { Consumer } from 'kafkajs';
+import { Pool } from 'pg';
+
+const config = loadConfig();
+const ROOT = join(__dirname, '..', '..');
+const RUN_DIR = join(process.env['POLKU_HOME'] ?? join(ROOT, '.polku'), 'run');
+const PATHS = 150;
+
+const pidOf = (name: string): number => Number(readFileSync(join(RUN_DIR, `${name}.pid`), 'utf8'));
+/** npm start brings back exactly what is missing (idempotent). */
+const bringBack = (): void => void execFileSync('bash', [join(ROOT, 'infra', 'polku'), 'start'], { cwd: ROOT, stdio: 'ignore', timeout: 240_000 });
+
+/**
+ * Real processes, real faults, bounded: the relay killed with SIGKILL mid-batch and the broker
+ * stopped for 30 s during a burst. Every stored event still reaches its topic, each path's
+ * events arrive in order, and the municipal consumer applies each event exactly once.
+ */
+describe('the pipeline under faults', () => {
+  let pool: Pool;
+  let consumer: Consumer;
+  const arrivals = new Map<string, string[]>(); // path id → event ids in arrival order
+
+  beforeAll(async () => {
+    pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
+    consumer = createKafka(config.kafka).consumer({ groupId: `e2e-faults-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: Topics.events, fromBeginning: false });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const key = message.key?.toString() ?? '';
+        if (key.startsWith('fault-')) arrivals.set(key, [...(arrivals.get(key) ?? []), message.headers?.['event-id']?.toString() ?? '']);
+      },
+    });
+    await eventually(async () => ((await consumer.describeGroup()).state === 'Stable' ? true : undefined), { what: 'the consumer group' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await consumer?.disconnect();
+    await pool?.end();
+  });
+
+  async function appendBurst(prefix: string): Promise<Map<string, string[]>> {
+    const expected = new Map<string, string[]>();
+    await Promise.all(
+      Array.from({ length: PATHS }, async (_, i) => {
+        const pathId = `fault-${prefix}-${i}`;
+        const events = pathStartEvents(pathId, i, { interview: true });
+        await appendToStream(pool, pathId, 0, events);
+        expected.set(pathId, events.filter((event) => PUBLISHED_INTERNALLY.has(event.type)).map((event) => event.eventId));
+      }),
+    );
+    return expected;
+  }
+
+  /** First arrival of each id, in arrival order: what a deduping consumer sees. */
+  const firstArrivals = (pathId: string): string[] => [...new Set(arrivals.get(pathId) ?? [])];
+
+  async function expectDelivered(expected: Map<string, string[]>): Promise<void> {
+    await eventually(async () => ([...expected].every(([pathId, ids]) => firstArrivals(pathId).length === ids.length) ? true : undefined), {
+      timeoutMs: 120_000,
+      what: 'every stored event on the events topic',
+    });
+    for (const [pathId, ids] of expected) expect(firstArrivals(pathId)).toEqual(ids); // all of them, in stream order
+    const unsent = await pool.query("SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL AND stream_id LIKE 'fault-%'");
+    expect(unsent.rows[0].n).toBe(0);
+  }
+
+  async function expectAppliedOnce(expected: Map<string, string[]>): Promise<void> {
+    const pathIds = [...expected.keys()];
+    const rows = await eventually(async () => {
+      const { rows } = await pool.query('SELECT path_id, stage, last_sequence FROM municipal.paths WHERE path_id = ANY($1)', [pathIds]);
+      return rows.length === pathIds.length && rows.every((row) => row.last_sequence === 3) ? rows : undefined;
+    }, { timeoutMs: 120_000, what: 'the municipal read model to hold every path' });
+    expect(new Set(rows.map((row) => row.stage))).toEqual(new Set(['INTAKE']));
+    const ids = [...expected.values()].flat();
+    const { rows: processed } = await pool.query('SELECT count(*)::int AS n FROM municipal.processed_events WHERE event_id::text = ANY($1)', [ids]);
+    expect(processed[0].n).toBe(pathIds.length * 2); // PathStarted + InitialInterviewHeld per path, once each
+  }
+
+  it('loses nothing and keeps per-path order when the relay is killed with SIGKILL mid-batch', async () => {
+    const relay = pidOf('relay');
+    process.kill(relay, 'SIGSTOP'); // hold it so a backlog builds, then kill it while it works
+    const expected = await appendBurst(`kill-${randomUUID().slice(0, 6)}`);
+    process.kill(relay, 'SIGCONT');
+    await eventually(async () => ((await pool.query("SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NOT NULL AND stream_id LIKE 'fault-kill-%'")).rows[0].n > 0 ? true : undefined), { timeoutMs: 30_000, intervalMs: 5, what: 'the first batch' });
+    process.kill(relay, 'SIGKILL');
+    bringBack();
+    await expectDelivered(expected);
+    await expectAppliedOnce(expected);
+  }, 300_000);
+
+  it('delivers a burst written while the broker was down for 30 s, once it is back', async () => {
+    process.kill(pidOf('kafka'), 'SIGTERM');
+    await eventually(async () => (isGone(pidOf('kafka')) ? true : undefined), { timeoutMs: 60_000, what: 'the broker to stop' });
+    const expected = await appendBurst(`broker-${randomUUID().slice(0, 6)}`);
+    await new Promise((resolve) => setTimeout(resolve, 30_000)); // the outage itself, not a wait for a result
+    bringBack();
+    await expectDelivered(expected);
+    await expectAppliedOnce(expected);
+  }, 300_000);
+});
+
+/** Domain events the translator publishes on the internal topic (timer bookkeeping is not). */
+const PUBLISHED_INTERNALLY = new Set(['PathStarted', 'InitialInterviewHeld']);
+
+function isGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
