@@ -48,10 +48,10 @@ describe('the pipeline under faults', () => {
     await pool?.end();
   });
 
-  async function appendBurst(prefix: string): Promise<Map<string, string[]>> {
+  async function appendBurst(prefix: string, paths = PATHS): Promise<Map<string, string[]>> {
     const expected = new Map<string, string[]>();
     await Promise.all(
-      Array.from({ length: PATHS }, async (_, i) => {
+      Array.from({ length: paths }, async (_, i) => {
         const pathId = `fault-${prefix}-${i}`;
         const events = pathStartEvents(pathId, i, { interview: true });
         await appendToStream(pool, pathId, 0, events);
@@ -89,10 +89,14 @@ describe('the pipeline under faults', () => {
   it('loses nothing and keeps per-path order when the relay is killed with SIGKILL mid-batch', async () => {
     const relay = pidOf('relay');
     process.kill(relay, 'SIGSTOP'); // hold it so a backlog builds, then kill it while it works
-    const expected = await appendBurst(`kill-${randomUUID().slice(0, 6)}`);
+    const run = `kill-${randomUUID().slice(0, 6)}`;
+    const expected = await appendBurst(run, 4 * PATHS); // several relay batches
+    const progress = async (): Promise<{ sent: number; unsent: number }> =>
+      (await pool.query("SELECT count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent, count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent FROM outbox WHERE stream_id LIKE 'fault-' || $1 || '-%'", [run])).rows[0];
     process.kill(relay, 'SIGCONT');
-    await eventually(async () => ((await pool.query("SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NOT NULL AND stream_id LIKE 'fault-kill-%'")).rows[0].n > 0 ? true : undefined), { timeoutMs: 30_000, intervalMs: 5, what: 'the first batch' });
+    await eventually(async () => ((await progress()).sent > 0 ? true : undefined), { timeoutMs: 30_000, intervalMs: 2, what: 'the first batch' });
     process.kill(relay, 'SIGKILL');
+    expect((await progress()).unsent).toBeGreaterThan(0); // it died with work left
     bringBack();
     await expectDelivered(expected);
     await expectAppliedOnce(expected);
