@@ -5,3 +5,4 @@ export { RebuildProgress, type RebuildStatus } from './rebuild-progress';
 export { assertIdentifier, createSchemaPool } from './schema-pool';
 export { failureCode, isTransient } from './transient';
 export { databaseUp, healthOf, startConsumerApp, type ConsumerApp, type ConsumerAppSpec } from './consumer-app';
+export { AudienceConsumerModule, AudienceConsumerOptions, AudienceConsumerRunner } from './nest/audience-consumer.module';

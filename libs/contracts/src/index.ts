@@ -1,15 +1,6 @@
 export { ALL_TOPICS, deadLetterTopicOf, Topics, type TopicName } from './topics';
 export { PATH_TASK_QUEUE, pathWorkflowId, StartPathRequestSchema, type StartPathRequest } from './path.messages';
-export {
-  applyPathCommandUpdate,
-  getPathStateQuery,
-  PathFailureTypes,
-  type AppendEventsInput,
-  type ServicePathActivities,
-  type ServicePathInput,
-  type StaffNotification,
-  type StoredEvent,
-} from './service-path.messages';
+export * from './workflow';
 export {
   AUDIENCE_TOPICS,
   AUDIENCES,
