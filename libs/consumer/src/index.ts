@@ -6,3 +6,4 @@ export { assertIdentifier, createSchemaPool } from './schema-pool';
 export { failureCode, isTransient } from './transient';
 export { databaseUp, healthOf, startConsumerApp, type ConsumerApp, type ConsumerAppSpec } from './consumer-app';
 export { AudienceConsumerModule, AudienceConsumerOptions, AudienceConsumerRunner } from './nest/audience-consumer.module';
+export { bootstrapAudienceConsumer } from './nest/bootstrap';
