@@ -22,7 +22,7 @@ const bringBack = (): void => void execFileSync('bash', [join(ROOT, 'infra', 'po
 /**
  * Real processes, real faults, bounded: the relay killed with SIGKILL mid-batch and the broker
  * stopped for 30 s during a burst. Every stored event still reaches its topic, each path's
- * events arrive in order, and the municipal consumer applies each event exactly once.
+ * events arrive in order, and both downstream consumers apply each of their events exactly once.
  */
 describe('the pipeline under faults', () => {
   let pool: Pool;
@@ -53,7 +53,7 @@ describe('the pipeline under faults', () => {
     await Promise.all(
       Array.from({ length: paths }, async (_, i) => {
         const pathId = `fault-${prefix}-${i}`;
-        const events = pathStartEvents(pathId, i, { interview: true });
+        const events = pathStartEvents(pathId, i, { referral: true });
         await appendToStream(pool, pathId, 0, events);
         expected.set(pathId, events.filter((event) => PUBLISHED_INTERNALLY.has(event.type)).map((event) => event.eventId));
       }),
@@ -74,16 +74,24 @@ describe('the pipeline under faults', () => {
     expect(unsent.rows[0].n).toBe(0);
   }
 
+  /** Both downstream consumers applied each of their events exactly once. */
   async function expectAppliedOnce(expected: Map<string, string[]>): Promise<void> {
     const pathIds = [...expected.keys()];
+    const ids = [...expected.values()].flat();
     const rows = await eventually(async () => {
       const { rows } = await pool.query('SELECT path_id, stage, last_sequence FROM municipal.paths WHERE path_id = ANY($1)', [pathIds]);
-      return rows.length === pathIds.length && rows.every((row) => row.last_sequence === 3) ? rows : undefined;
+      return rows.length === pathIds.length && rows.every((row) => row.last_sequence === 6) ? rows : undefined;
     }, { timeoutMs: 120_000, what: 'the municipal read model to hold every path' });
-    expect(new Set(rows.map((row) => row.stage))).toEqual(new Set(['INTAKE']));
-    const ids = [...expected.values()].flat();
-    const { rows: processed } = await pool.query('SELECT count(*)::int AS n FROM municipal.processed_events WHERE event_id::text = ANY($1)', [ids]);
-    expect(processed[0].n).toBe(pathIds.length * 2); // PathStarted + InitialInterviewHeld per path, once each
+    expect(new Set(rows.map((row) => row.stage))).toEqual(new Set(['ASSESSMENT']));
+    const processed = async (schema: string): Promise<number> =>
+      (await pool.query(`SELECT count(*)::int AS n FROM ${schema}.processed_events WHERE event_id::text = ANY($1)`, [ids])).rows[0].n;
+    expect(await processed('municipal')).toBe(pathIds.length * 3); // PathStarted, InitialInterviewHeld, AssessmentStarted
+    // The wellbeing county learns of each client only through the referral that gives it a basis.
+    await eventually(async () => ((await pool.query('SELECT count(*)::int AS n FROM wellbeing.referrals WHERE path_id = ANY($1)', [pathIds])).rows[0].n === pathIds.length ? true : undefined), {
+      timeoutMs: 120_000,
+      what: 'the wellbeing read model to hold every referral',
+    });
+    expect(await processed('wellbeing')).toBe(pathIds.length);
   }
 
   it('loses nothing and keeps per-path order when the relay is killed with SIGKILL mid-batch', async () => {
@@ -114,7 +122,7 @@ describe('the pipeline under faults', () => {
 });
 
 /** Domain events the translator publishes on the internal topic (timer bookkeeping is not). */
-const PUBLISHED_INTERNALLY = new Set(['PathStarted', 'InitialInterviewHeld']);
+const PUBLISHED_INTERNALLY = new Set(['PathStarted', 'InitialInterviewHeld', 'AssessmentStarted', 'ClientReferredToWellbeingService']);
 
 function isGone(pid: number): boolean {
   try {

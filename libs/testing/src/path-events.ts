@@ -5,7 +5,7 @@ import type { NewEvent } from '@polku/event-store';
  * The real events of a path that starts and holds its initial interview, decided by the domain
  * with the ids the workflow gives them: for tests and benchmarks that feed the store directly.
  */
-export function pathStartEvents(pathId: string, index: number, options: { interview?: boolean } = {}): NewEvent[] {
+export function pathStartEvents(pathId: string, index: number, options: { interview?: boolean; referral?: boolean } = {}): NewEvent[] {
   const occurredAt = new Date().toISOString();
   const on = helsinkiDateOf(occurredAt);
   const metadata = { occurredAt, actor: { userId: 'test', role: 'system' as const } };
@@ -16,7 +16,12 @@ export function pathStartEvents(pathId: string, index: number, options: { interv
       metadata,
     },
   ];
-  if (options.interview) commands.push({ type: 'HoldInitialInterview', data: { heldOn: on, serviceNeed: 'test', employmentPlan: { applicationsPerMonth: 4, goals: [] } }, metadata });
+  if (options.interview || options.referral) commands.push({ type: 'HoldInitialInterview', data: { heldOn: on, serviceNeed: 'test', employmentPlan: { applicationsPerMonth: 4, goals: [] } }, metadata });
+  if (options.referral) {
+    // A multisectoral-support referral is the legal basis that opens the wellbeing topic.
+    commands.push({ type: 'StartAssessment', data: { startedOn: on }, metadata });
+    commands.push({ type: 'ReferToWellbeingService', data: { referralId: `ref-${pathId}`, service: 'MULTISECTORAL_SCREENING', legalBasis: 'MULTISECTORAL_SUPPORT', referredOn: on }, metadata });
+  }
   const events: PathEvent[] = [];
   let state: PathState = initialPathState;
   for (const command of commands) {
