@@ -104,4 +104,23 @@ describe('projections on the real PostgreSQL', () => {
     const exits = await pool.query(`SELECT outcome, exits FROM kpi_exits_by_outcome WHERE municipality = $1 ORDER BY outcome`, [municipality]);
     expect(exits.rows).toEqual([{ outcome: 'EMPLOYED_OPEN_MARKET', exits: '1' }, { outcome: 'MOVED_AWAY', exits: '1' }]);
   });
+
+  it('KPI view: job-search discussions held on time vs. missed, in the month they were due', async () => {
+    const municipality = `Testila-${randomUUID().slice(0, 8)}`;
+    const [held, missed] = [uniqueId('jsd-held'), uniqueId('jsd-missed')] as [string, string];
+    const interview = cmd('HoldInitialInterview', '2026-01-09', { heldOn: '2026-01-09', serviceNeed: 'x', employmentPlan: { applicationsPerMonth: 4, goals: [] } });
+    // Due 9.4.2026 (+3 months from the interview): one held in March, one left to fire.
+    await appendPath(pool, held, [start(held, '2026-01-07', municipality), interview, cmd('HoldJobSearchDiscussion', '2026-03-20', { heldOn: '2026-03-20' })]);
+    await appendPath(pool, missed, [
+      start(missed, '2026-01-07', municipality),
+      interview,
+      { ...cmd('FireScheduledItem', '2026-04-10', { itemId: 'JOB-SEARCH-DISCUSSION:jsd-1:DEADLINE', rule: 'JOB-SEARCH-DISCUSSION' }), metadata: { occurredAt: '2026-04-09T21:00:00.000Z', actor: { userId: 'polku-engine', role: 'system' } } },
+    ]);
+    await catchUp(pool, PROJECTIONS, { log });
+    const { rows } = await pool.query(
+      `SELECT month::text, discussions_due, held_on_time, on_time_share::text FROM kpi_job_search_discussions WHERE municipality = $1`,
+      [municipality],
+    );
+    expect(rows).toEqual([{ month: '2026-04-01', discussions_due: '2', held_on_time: '1', on_time_share: '0.5000' }]);
+  });
 });
