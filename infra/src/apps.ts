@@ -38,53 +38,19 @@ function appService(spec: AppSpec, env: NodeJS.ProcessEnv): Service {
   };
 }
 
-/** Every app `npm start` runs, in start order. */
+// Every app `npm start` runs, in start order: its entry file, health port and what to print.
+const APPS: readonly { name: string; port: number; read?: string }[] = [
+  { name: 'worker', port: Ports.workerHealth },
+  { name: 'relay', port: Ports.relay },
+  { name: 'municipal-consumer', port: Ports.municipalConsumer, read: '/read' },
+  { name: 'wellbeing-consumer', port: Ports.wellbeingConsumer, read: '/read' },
+  { name: 'api', port: Ports.api, read: '' },
+];
+
 export function appServices(env: NodeJS.ProcessEnv): Service[] {
-  return [
-    appService(
-      {
-        name: 'worker',
-        main: 'apps/worker/src/main.ts',
-        healthUrl: `http://${HOST}:${Ports.workerHealth}/health`,
-        endpoints: [`health http://${HOST}:${Ports.workerHealth}/health`],
-      },
-      env,
-    ),
-    appService(
-      {
-        name: 'relay',
-        main: 'apps/relay/src/main.ts',
-        healthUrl: `http://${HOST}:${Ports.relay}/health`,
-        endpoints: [`health http://${HOST}:${Ports.relay}/health`],
-      },
-      env,
-    ),
-    appService(
-      {
-        name: 'municipal-consumer',
-        main: 'apps/municipal-consumer/src/main.ts',
-        healthUrl: `http://${HOST}:${Ports.municipalConsumer}/health`,
-        endpoints: [`http://${HOST}:${Ports.municipalConsumer}/read`, `health http://${HOST}:${Ports.municipalConsumer}/health`],
-      },
-      env,
-    ),
-    appService(
-      {
-        name: 'wellbeing-consumer',
-        main: 'apps/wellbeing-consumer/src/main.ts',
-        healthUrl: `http://${HOST}:${Ports.wellbeingConsumer}/health`,
-        endpoints: [`http://${HOST}:${Ports.wellbeingConsumer}/read`, `health http://${HOST}:${Ports.wellbeingConsumer}/health`],
-      },
-      env,
-    ),
-    appService(
-      {
-        name: 'api',
-        main: 'apps/api/src/main.ts',
-        healthUrl: `http://${HOST}:${Ports.api}/health`,
-        endpoints: [`http://${HOST}:${Ports.api}`, `health http://${HOST}:${Ports.api}/health`],
-      },
-      env,
-    ),
-  ];
+  return APPS.map(({ name, port, read }) => {
+    const base = `http://${HOST}:${port}`;
+    const endpoints = [...(read === undefined ? [] : [`${base}${read}`]), `health ${base}/health`];
+    return appService({ name, main: `apps/${name}/src/main.ts`, healthUrl: `${base}/health`, endpoints }, env);
+  });
 }

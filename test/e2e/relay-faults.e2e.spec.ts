@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadConfig } from '@polku/config';
 import { Topics } from '@polku/contracts';
 import { appendToStream } from '@polku/event-store';
@@ -9,15 +6,11 @@ import { createKafka } from '@polku/kafka';
 import { eventually, pathStartEvents } from '@polku/testing';
 import type { Consumer } from 'kafkajs';
 import { Pool } from 'pg';
+import { bringBack, isGone, pidOf } from '../support/local-system';
 
 const config = loadConfig();
-const ROOT = join(__dirname, '..', '..');
-const RUN_DIR = join(process.env['POLKU_HOME'] ?? join(ROOT, '.polku'), 'run');
 const PATHS = 150;
 
-const pidOf = (name: string): number => Number(readFileSync(join(RUN_DIR, `${name}.pid`), 'utf8'));
-/** npm start brings back exactly what is missing (idempotent). */
-const bringBack = (): void => void execFileSync('bash', [join(ROOT, 'infra', 'polku'), 'start'], { cwd: ROOT, stdio: 'ignore', timeout: 240_000 });
 
 /**
  * Real processes, real faults, bounded: the relay killed with SIGKILL mid-batch and the broker
@@ -124,11 +117,3 @@ describe('the pipeline under faults', () => {
 /** Domain events the translator publishes on the internal topic (timer bookkeeping is not). */
 const PUBLISHED_INTERNALLY = new Set(['PathStarted', 'InitialInterviewHeld', 'AssessmentStarted', 'ClientReferredToWellbeingService']);
 
-function isGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}

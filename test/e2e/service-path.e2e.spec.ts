@@ -1,16 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadConfig } from '@polku/config';
 import { applyPathCommandUpdate, getPathStateQuery, PATH_TASK_QUEUE, pathWorkflowId } from '@polku/contracts';
 import { FI_POLICY_VERSIONS, helsinkiDateOf, type PathCommand, type PolicyVersion } from '@polku/domain';
 import { eventually } from '@polku/testing';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { Pool } from 'pg';
+import { bringBack, pidOf } from '../support/local-system';
 
 const config = loadConfig();
-const ROOT = join(__dirname, '..', '..');
-const RUN_DIR = join(process.env['POLKU_HOME'] ?? join(ROOT, '.polku'), 'run');
 
 /** The 2026 policy with the initial-interview rule shortened to seconds, for a real-time drill. */
 const DRILL: PolicyVersion = {
@@ -97,10 +93,10 @@ describe('service path on the real Temporal dev server, PostgreSQL and worker', 
   it('loses nothing and fires nothing twice when the worker is killed with SIGKILL mid-path', async () => {
     const pathId = `e2e-kill-${id()}`;
     const handle = await startPath(pathId);
-    const workerPid = Number(readFileSync(join(RUN_DIR, 'worker.pid'), 'utf8'));
+    const workerPid = pidOf('worker');
     process.kill(workerPid, 'SIGKILL');
     // npm start brings back exactly what is missing: here, the worker.
-    execFileSync('bash', [join(ROOT, 'infra', 'polku'), 'start'], { cwd: ROOT, stdio: 'ignore', timeout: 180_000 });
+    bringBack();
 
     await firedOnce(pathId);
     await eventually(async () => (Object.keys(((await handle.query(getPathStateQuery)) as { schedule: object }).schedule).length === 0 ? true : undefined), { what: 'an empty schedule' });

@@ -1,8 +1,8 @@
+import type { PathState } from '@polku/domain';
 import type { RecordedEvent } from '@polku/event-store';
 import type { ProducerBatch } from 'kafkajs';
 import { OutboxRelay, type OutgoingMessage } from './outbox-relay';
 import type { OutboxRow } from './outbox.repository';
-import type { Transition } from './path-states';
 
 function row(outboxId: number, streamId: string, streamVersion: number, type = 'PathStarted'): OutboxRow {
   const event = { globalPosition: String(outboxId), transactionId: '1', streamId, streamVersion, eventId: `e-${outboxId}`, type, schemaVersion: 1, data: {}, metadata: {}, recordedAt: '2026-01-05T08:00:00.000Z' } as RecordedEvent;
@@ -17,7 +17,7 @@ class MemoryOutbox {
   markSent = async (ids: readonly string[]) => void this.sent.push(...ids);
 }
 
-const states = { transition: async (): Promise<Transition> => ({ before: { status: 'NONE', version: 0 }, after: { status: 'NONE', version: 0 } }) };
+const states = { after: async (): Promise<PathState> => ({ status: 'NONE', version: 0 }) };
 const log = { info: () => undefined, warn: () => undefined };
 const settings = { batchSize: 10, pollMs: 10, maxBackoffMs: 10 };
 const toMessage = (event: RecordedEvent): OutgoingMessage => ({ topic: 'polku.servicepath.events.v1', key: event.streamId, value: event.eventId, headers: { 'event-id': event.eventId } });

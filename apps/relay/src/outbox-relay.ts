@@ -3,7 +3,8 @@ import { OUTBOX_CHANNEL } from '@polku/event-store';
 import type { Producer, TopicMessages } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { OutboxRepository, OutboxRow } from './outbox.repository';
-import type { PathStates, Transition } from './path-states';
+import type { PathState } from '@polku/domain';
+import type { PathStates } from './path-states';
 
 export interface OutgoingMessage {
   readonly topic: string;
@@ -12,7 +13,7 @@ export interface OutgoingMessage {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-export type Translate = (event: RecordedEvent, transition: Transition) => readonly OutgoingMessage[];
+export type Translate = (event: RecordedEvent, after: PathState) => readonly OutgoingMessage[];
 
 /** Where an event goes that cannot be folded or translated: parked with the reason, never blocking. */
 export type DeadLetter = (event: RecordedEvent, error: Error) => OutgoingMessage;
@@ -48,7 +49,7 @@ export class OutboxRelay {
   constructor(
     private readonly pool: Pool,
     private readonly outbox: Pick<OutboxRepository, 'unsent' | 'markSent'>,
-    private readonly states: Pick<PathStates, 'transition'>,
+    private readonly states: Pick<PathStates, 'after'>,
     private readonly producer: Pick<Producer, 'sendBatch'>,
     private readonly translate: Translate,
     private readonly deadLetter: DeadLetter,
@@ -99,7 +100,7 @@ export class OutboxRelay {
     const messages: OutgoingMessage[] = [];
     for (const row of rows) {
       try {
-        messages.push(...this.translate(row.event, await this.states.transition(row.event)));
+        messages.push(...this.translate(row.event, await this.states.after(row.event)));
       } catch (error) {
         if (isDatabaseError(error)) throw error; // transient: retry the batch
         this.log.warn({ eventId: row.event.eventId, type: row.event.type, err: { name: (error as Error).name } }, 'event parked on the dead-letter topic');

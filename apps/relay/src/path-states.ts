@@ -7,12 +7,6 @@ interface Known {
   readonly state: PathState;
 }
 
-/** The state of a path before and after one of its events. */
-export interface Transition {
-  readonly before: PathState;
-  readonly after: PathState;
-}
-
 // Bounded so a long-running relay does not keep every path it ever saw.
 const MAX_PATHS = 10_000;
 
@@ -26,12 +20,13 @@ export class PathStates {
 
   constructor(private readonly pool: Pool) {}
 
-  async transition(event: RecordedEvent): Promise<Transition> {
+  /** The path as it stands right after `event`: what the translator decides audiences on. */
+  async after(event: RecordedEvent): Promise<PathState> {
     const cached = this.known.get(event.streamId);
     const before = cached?.version === event.streamVersion - 1 ? cached.state : await this.fold(event.streamId, event.streamVersion - 1);
     const after = evolve(before, toDomainEvent(event));
     this.remember(event.streamId, { version: event.streamVersion, state: after });
-    return { before, after };
+    return after;
   }
 
   private async fold(streamId: string, upTo: number): Promise<PathState> {

@@ -8,7 +8,7 @@ import { toDomainEvent } from './path-states';
  * The relay's use of the one translator: the path as it stands after the event decides which
  * audiences get it.
  */
-export const translateForKafka: Translate = (event, { after }) => {
+export const translateForKafka: Translate = (event, after) => {
   const stored: StoredDomainEvent = { ...toDomainEvent(event), eventId: event.eventId, streamId: event.streamId, streamVersion: event.streamVersion, recordedAt: event.recordedAt };
   const occurredAt = (event.metadata as { occurredAt?: string }).occurredAt ?? event.recordedAt;
   return translate(stored, translationContextOf(after, helsinkiDateOf(occurredAt))).map((message) => ({
