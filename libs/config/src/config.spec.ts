@@ -80,3 +80,27 @@ describe('Kafka principals', () => {
     expect(attempt).not.toThrow(/almost/);
   });
 });
+
+describe('auth and identity settings', () => {
+  it('points at the API’s own dev issuer by default', () => {
+    const { auth } = loadConfig({ API_PORT: '4000' });
+    expect(auth).toMatchObject({
+      issuer: 'http://127.0.0.1:4000/dev-issuer',
+      audience: 'polku-api',
+      jwksUrl: 'http://127.0.0.1:4000/dev-issuer/jwks',
+      devIssuer: true,
+    });
+  });
+
+  it('takes a real issuer from the environment and can turn the dev issuer off', () => {
+    const { auth } = loadConfig({ AUTH_ISSUER: 'https://idp.example/', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_DEV_ISSUER: 'false' });
+    expect([auth.issuer, auth.jwksUrl, auth.devIssuer]).toEqual(['https://idp.example/', 'https://idp.example/jwks', false]);
+  });
+
+  it('needs a 32-byte master key and does not echo a wrong one', () => {
+    expect(loadConfig({}).identity.masterKey).toHaveLength(32);
+    const short = Buffer.alloc(16, 7).toString('base64');
+    expect(() => loadConfig({ POLKU_IDENTITY_MASTER_KEY: short })).toThrow(/POLKU_IDENTITY_MASTER_KEY/);
+    expect(() => loadConfig({ POLKU_IDENTITY_MASTER_KEY: short })).not.toThrow(new RegExp(short.slice(0, 8)));
+  });
+});

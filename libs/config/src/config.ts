@@ -15,6 +15,26 @@ export interface PolkuConfig {
   readonly municipalConsumer: { readonly port: number };
   readonly wellbeingConsumer: { readonly port: number };
   readonly logLevel: string;
+  readonly auth: AuthSettings;
+  readonly identity: IdentitySettings;
+}
+
+/** Staff tokens: verified against an OIDC issuer's JWKS. Locally the API hosts a dev issuer. */
+export interface AuthSettings {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl: string;
+  /** The API serves `/dev-issuer/*` (sign-in for local use). Never on in production. */
+  readonly devIssuer: boolean;
+  /** Where the dev issuer keeps its signing key, so tokens outlive a restart. */
+  readonly devIssuerKeyFile: string;
+  readonly tokenTtlSeconds: number;
+}
+
+/** Identity codes are sealed with per-client keys, which are wrapped with this master key. */
+export interface IdentitySettings {
+  /** 32 bytes (AES-256). */
+  readonly masterKey: Buffer;
 }
 
 /** Who talks to Kafka. The broker's ACLs (`ensureAcls` in @polku/kafka) say what each may do. */
@@ -45,6 +65,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env = process.env): PolkuConfig {
   const kafkaPrincipals = kafkaCredentials(env);
+  const apiPort = port(env, 'API_PORT', 3000);
   return {
     databaseUrl: env['DATABASE_URL'] ?? 'postgres://polku:polku@127.0.0.1:5432/polku',
     temporal: {
@@ -57,12 +78,39 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
       ...(saslEnabled(env) ? { sasl: kafkaPrincipals.admin } : {}),
     },
     kafkaPrincipals,
-    api: { host: env['API_HOST'] ?? '127.0.0.1', port: port(env, 'API_PORT', 3000) },
+    api: { host: env['API_HOST'] ?? '127.0.0.1', port: apiPort },
     worker: { healthPort: port(env, 'WORKER_HEALTH_PORT', 3100) },
     relay: { port: port(env, 'RELAY_PORT', 3200), batchSize: 500, pollMs: 1_000 },
     municipalConsumer: { port: port(env, 'MUNICIPAL_CONSUMER_PORT', 3300) },
     wellbeingConsumer: { port: port(env, 'WELLBEING_CONSUMER_PORT', 3400) },
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    auth: authSettings(env, apiPort),
+    identity: { masterKey: masterKey(env) },
+  };
+}
+
+// Local development only: a key anyone can read is no secret. Set POLKU_IDENTITY_MASTER_KEY
+// (base64 of 32 random bytes) anywhere real data is held.
+const DEV_MASTER_KEY = Buffer.from('polku-local-development-key-0001', 'utf8').toString('base64');
+
+function masterKey(env: Env): Buffer {
+  const key = Buffer.from(env['POLKU_IDENTITY_MASTER_KEY'] ?? DEV_MASTER_KEY, 'base64');
+  if (key.length !== 32) throw new ConfigError('POLKU_IDENTITY_MASTER_KEY', 'must be base64 of exactly 32 bytes');
+  return key;
+}
+
+function authSettings(env: Env, apiPort: number): AuthSettings {
+  const devIssuer = (env['AUTH_DEV_ISSUER'] ?? 'true') === 'true';
+  const devBase = `http://127.0.0.1:${apiPort}/dev-issuer`;
+  const ttl = Number(env['AUTH_TOKEN_TTL_SECONDS'] ?? 8 * 3600);
+  if (!Number.isInteger(ttl) || ttl < 1) throw new ConfigError('AUTH_TOKEN_TTL_SECONDS', 'must be a positive whole number');
+  return {
+    issuer: env['AUTH_ISSUER'] ?? devBase,
+    audience: env['AUTH_AUDIENCE'] ?? 'polku-api',
+    jwksUrl: env['AUTH_JWKS_URL'] ?? `${devBase}/jwks`,
+    devIssuer,
+    devIssuerKeyFile: env['AUTH_DEV_ISSUER_KEY_FILE'] ?? '.polku/data/dev-issuer/signing-key.json',
+    tokenTtlSeconds: ttl,
   };
 }
 

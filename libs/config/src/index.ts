@@ -5,6 +5,8 @@ export {
   loadConfig,
   type KafkaCredentials,
   type KafkaPrincipal,
+  type AuthSettings,
+  type IdentitySettings,
   type KafkaSettings,
   type PolkuConfig,
 } from './config';
