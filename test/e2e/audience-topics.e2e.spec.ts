@@ -6,9 +6,9 @@ import { createKafka } from '@polku/kafka';
 import { eventually } from '@polku/testing';
 import { Client, Connection } from '@temporalio/client';
 import type { Consumer } from 'kafkajs';
+import { devToken, startPath } from '../support/staff-api';
 
 const config = loadConfig();
-const api = `http://${config.api.host}:${config.api.port}`;
 
 interface Received {
   readonly type: string;
@@ -58,13 +58,8 @@ describe('audience topics carry only what each agency may see', () => {
   });
 
   it('keeps health data off the municipal topic and shares with the wellbeing county only while consent is in force', async () => {
-    const response = await fetch(`${api}/paths`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientReference: `cref_${randomUUID().replaceAll('-', '').slice(0, 24)}`, employmentArea: 'Päijät-Häme', municipality: 'Lahti', coachId: 'coach-e2e' }),
-    });
-    expect(response.status).toBe(201);
-    const { pathId } = (await response.json()) as { pathId: string };
+    const token = await devToken({ userId: 'coach-e2e', role: 'coach', employmentArea: 'Päijät-Häme' });
+    const { pathId } = await startPath(token, { municipality: 'Lahti', coachId: 'coach-e2e' });
     const municipal = (): Received[] => municipalByPath.get(pathId) ?? [];
     const wellbeing = (): Received[] => wellbeingByPath.get(pathId) ?? [];
     const today = helsinkiDateOf(new Date().toISOString());

@@ -4,9 +4,9 @@ import { applyPathCommandUpdate, pathWorkflowId } from '@polku/contracts';
 import { helsinkiDateOf, type PathCommand } from '@polku/domain';
 import { eventually } from '@polku/testing';
 import { Client, Connection } from '@temporalio/client';
+import { devToken, startPath as startPathThroughApi } from '../support/staff-api';
 
 const config = loadConfig();
-const api = `http://${config.api.host}:${config.api.port}`;
 const municipal = `http://${config.api.host}:${config.municipalConsumer.port}`;
 const wellbeing = `http://${config.api.host}:${config.wellbeingConsumer.port}`;
 
@@ -21,14 +21,8 @@ function cmd<T extends PathCommand['type']>(type: T, data: Extract<PathCommand, 
 }
 
 async function startPath(employmentArea: string): Promise<string> {
-  const clientReference = `cref_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
-  const response = await fetch(`${api}/paths`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ clientReference, employmentArea, municipality: 'Hattula', coachId: 'coach-e2e' }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { pathId: string }).pathId;
+  const token = await devToken({ userId: 'coach-e2e', role: 'coach', employmentArea });
+  return (await startPathThroughApi(token, { municipality: 'Hattula', coachId: 'coach-e2e' })).pathId;
 }
 
 /** API → workflow → event store → relay → Kafka → each downstream consumer's read model. */

@@ -104,3 +104,11 @@ describe('auth and identity settings', () => {
     expect(() => loadConfig({ POLKU_IDENTITY_MASTER_KEY: short })).not.toThrow(new RegExp(short.slice(0, 8)));
   });
 });
+
+describe('training areas', () => {
+  it('has the local training area while the dev issuer is on, none otherwise unless named', () => {
+    expect(loadConfig({}).trainingAreas).toEqual(['Harjoitusalue']);
+    expect(loadConfig({ AUTH_DEV_ISSUER: 'false' }).trainingAreas).toEqual([]);
+    expect(loadConfig({ AUTH_DEV_ISSUER: 'false', TRAINING_AREAS: 'Koulutus A, Koulutus B' }).trainingAreas).toEqual(['Koulutus A', 'Koulutus B']);
+  });
+});

@@ -17,6 +17,8 @@ export interface PolkuConfig {
   readonly logLevel: string;
   readonly auth: AuthSettings;
   readonly identity: IdentitySettings;
+  /** Employment areas whose paths run the training policy (deadlines in seconds, for practice and demos). */
+  readonly trainingAreas: readonly string[];
 }
 
 /** Staff tokens: verified against an OIDC issuer's JWKS. Locally the API hosts a dev issuer. */
@@ -86,6 +88,7 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
     logLevel: env['LOG_LEVEL'] ?? 'info',
     auth: authSettings(env, apiPort),
     identity: { masterKey: masterKey(env) },
+    trainingAreas: list(env['TRAINING_AREAS'] ?? (authSettings(env, apiPort).devIssuer ? 'Harjoitusalue' : '')),
   };
 }
 

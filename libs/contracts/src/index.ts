@@ -1,5 +1,6 @@
 export { ALL_TOPICS, deadLetterTopicOf, Topics, type TopicName } from './topics';
-export { PATH_TASK_QUEUE, pathWorkflowId, StartPathRequestSchema, type StartPathRequest } from './path.messages';
+export { PATH_TASK_QUEUE, pathWorkflowId } from './path.messages';
+export * from './staff-api';
 export * from './workflow';
 export {
   AUDIENCE_TOPICS,

@@ -1,10 +1,12 @@
 export * from './calendar';
 export { FI_POLICY_VERSIONS } from './policy/fi-default.policy';
+export { TRAINING_POLICY_VERSIONS } from './policy/training.policy';
 export { policyById, policyInForce } from './policy/policy';
 export type { DeadlineSpec, EscalationSpec, Offset, PolicyLimits, PolicyVersion, Recipient, RuleId, RuleSpec } from './policy/policy.types';
 export { planRule, type Trigger } from './schedule/plan';
 export type { ScheduledItem, ScheduledItemKind } from './schedule/scheduled-item';
 export { isBusinessId } from './shared/business-id';
+export { maskPersonalIdentityCode, parsePersonalIdentityCode, type PersonalIdentityCodeParse, type PersonalIdentityCodeRejection } from './identity/personal-identity-code';
 export { domainError, isDomainError, type DomainError, type DomainErrorCode } from './shared/domain-error';
 export { eventIdFor } from './shared/event-id';
 export type * from './path/path.commands';
@@ -15,3 +17,4 @@ export { initialPathState } from './path/path.state';
 export * from './path/path.types';
 export { decide, type Decision } from './path/path.decider';
 export { evolve } from './path/path.evolve';
+export { availableCommands } from './path/path.availability';

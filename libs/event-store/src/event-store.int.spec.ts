@@ -6,7 +6,7 @@ import { loadConfig } from '@polku/config';
 import type { Pool } from 'pg';
 import { appendToStream, ConcurrencyError, EventIdConflictError } from './append';
 import { readStream } from './read';
-import { migrate, MigrationError } from './migrate';
+import { loadMigrations, migrate, MigrationError } from './migrate';
 import { createPool } from './pool';
 
 const config = loadConfig();
@@ -25,7 +25,9 @@ describe('event store on the real PostgreSQL', () => {
     const results = await Promise.all([migrate(pool), migrate(pool), migrate(pool)]);
     expect(results).toEqual([[], [], []]);
     const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5]);
+    const shipped = (await loadMigrations()).map((migration) => migration.version);
+    expect(shipped.length).toBeGreaterThanOrEqual(7);
+    expect(rows.map((row) => row.version)).toEqual(shipped);
   });
 
   it('refuses a migration file that changed after it was applied', async () => {

@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { Pool } from 'pg';
+import { Public } from '../auth/auth.decorators';
 import { KafkaAdmin } from '../infrastructure/connections';
 
 type Check = () => Promise<unknown>;
@@ -9,6 +10,7 @@ type Check = () => Promise<unknown>;
 // A dependency that does not answer within this time counts as down.
 const CHECK_TIMEOUT_MS = 2_000;
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,47 +1,61 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { applyPathCommandUpdate, PATH_TASK_QUEUE, pathWorkflowId, StartPathRequestSchema, type ServicePathInput, type StartPathRequest } from '@polku/contracts';
-import { helsinkiDateOf, type PathCommand, type PathState } from '@polku/domain';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
-import { ZodBodyPipe } from '../http/zod-body.pipe';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { allowedCommands, StartPathRequestSchema, type StartPathRequest, toPathView } from '@polku/contracts';
+import { helsinkiDateOf, maskPersonalIdentityCode, parsePersonalIdentityCode, type PathCommand, type PersonalIdentityCodeRejection } from '@polku/domain';
+import { IdentityVault } from '@polku/identity';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { StaffUser } from '../auth/staff-user';
+import { ApiError } from '../http/api-error';
+import { commandMetadataOf, updateIdOf } from '../http/request-context';
+import type { Request } from 'express';
+import { ZodPipe } from '../http/zod.pipe';
+import { PathCommands } from './path-commands';
+import { startedOrFail } from './path-answer';
 
-export interface StartPathResponse {
-  readonly pathId: string;
-  readonly workflowId: string;
-  readonly state: PathState;
-}
-
-// Until staff sign in (the staff-API issue adds JWT), every command from the API is recorded
-// as coming from the intake desk, so the audit trail says so plainly.
-const INTAKE_DESK = { userId: 'intake-desk', role: 'intake' } as const;
+const WHY: Record<PersonalIdentityCodeRejection, string> = {
+  FORMAT: 'it must be DDMMYY, a century sign, three digits and a check character',
+  CENTURY_SIGN: 'the century sign must be +, -, Y, X, W, V, U or A–F',
+  DATE: 'its date does not exist',
+  INDIVIDUAL_NUMBER: 'its individual number must be 002–999',
+  CHECK_CHARACTER: 'its check character does not match',
+};
 
 @Controller('paths')
 export class StartPathController {
-  constructor(private readonly temporal: Client) {}
+  constructor(
+    private readonly commands: PathCommands,
+    private readonly vault: IdentityVault,
+  ) {}
 
   /**
-   * Starts a path: its workflow and its StartPath command in one call (update-with-start), so
-   * the answer is the path as stored. The path id, registration date and time are fixed here.
+   * Registers the client (the identity code is sealed in the vault; only the client reference
+   * goes on) and starts the path: workflow and StartPath in one call, answered as stored.
    */
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  async start(@Body(new ZodBodyPipe(StartPathRequestSchema)) body: StartPathRequest): Promise<StartPathResponse> {
+  @Roles(['intake', 'coach'])
+  async start(@Body(new ZodPipe(StartPathRequestSchema)) body: StartPathRequest, @CurrentUser() user: StaffUser, @Req() request: Request) {
+    const parsed = parsePersonalIdentityCode(body.identityCode);
+    if (!parsed.ok) {
+      const message = `The personal identity code is not valid: ${WHY[parsed.reason]}.`;
+      throw new ApiError(HttpStatus.BAD_REQUEST, { code: 'IDENTITY.INVALID_CODE', message, issues: [{ path: 'identityCode', message }] });
+    }
+    const { clientReference } = await this.vault.register(parsed.code);
     const pathId = randomUUID();
-    const occurredAt = new Date().toISOString();
-    const command: PathCommand = {
+    const metadata = commandMetadataOf(request, user);
+    const { identityCode: _sealed, ...rest } = body;
+    const command: PathCommand & { type: 'StartPath' } = {
       type: 'StartPath',
-      data: { ...body, pathId, registeredOn: helsinkiDateOf(occurredAt), consents: [] },
-      metadata: { occurredAt, actor: INTAKE_DESK },
+      data: { ...rest, pathId, clientReference, employmentArea: user.employmentArea, registeredOn: helsinkiDateOf(metadata.occurredAt), consents: [] },
+      metadata,
     };
-    const input: ServicePathInput = { pathId };
-    const workflowId = pathWorkflowId(pathId);
-    const startWorkflowOperation = new WithStartWorkflowOperation('servicePathWorkflow', {
-      workflowId,
-      taskQueue: PATH_TASK_QUEUE,
-      args: [input],
-      workflowIdConflictPolicy: 'FAIL',
-    });
-    const state = await this.temporal.workflow.executeUpdateWithStart(applyPathCommandUpdate, { args: [command], startWorkflowOperation });
-    return { pathId, workflowId, state };
+    const state = startedOrFail(await this.commands.start(command, updateIdOf(request, user)));
+    return {
+      pathId,
+      clientReference,
+      identity: { status: 'HELD', masked: maskPersonalIdentityCode(parsed.code) },
+      path: toPathView(state),
+      allowedCommands: allowedCommands(state, user.role),
+    };
   }
 }

@@ -7,17 +7,19 @@ import { fireScheduledItem } from './decisions/firing.decision';
 import { holdInitialInterview, holdJobSearchDiscussion, recordEmploymentPlan, startPath } from './decisions/intake.decision';
 import { exitPath, migratePolicy, pausePath, reassignCoach, recordFollowUp, reopenPath, resumePath } from './decisions/lifecycle.decision';
 import { endSideService, recordReport, startSideService } from './decisions/side-service.decision';
-import { type Decision, invalidTransition } from './decisions/support';
+import type { Decision } from './decisions/support';
 import { endWageSubsidy, startWageSubsidy } from './decisions/wage-subsidy.decision';
 import { endWorkTrial, extendWorkTrial, startWorkTrial } from './decisions/work-trial.decision';
 import type { PathCommand, PathCommandType } from './path.commands';
+import { type GatedType, refusal } from './path.gates';
 import type { PathState, StartedPath } from './path.state';
 
 export type { Decision } from './decisions/support';
 
 type Handler<T extends PathCommandType> = (command: Extract<PathCommand, { type: T }>, state: StartedPath, catalogue: readonly PolicyVersion[]) => Decision;
 
-const HANDLERS: { readonly [T in Exclude<PathCommandType, 'StartPath'>]: Handler<T> } = {
+/** Each runs after its command's gate (path.gates) passed, and decides on the command's data. */
+const HANDLERS: { readonly [T in GatedType]: Handler<T> } = {
   HoldInitialInterview: holdInitialInterview,
   RecordEmploymentPlan: recordEmploymentPlan,
   StartAssessment: startAssessment,
@@ -44,11 +46,6 @@ const HANDLERS: { readonly [T in Exclude<PathCommandType, 'StartPath'>]: Handler
   FireScheduledItem: fireScheduledItem,
 };
 
-/** While paused only these make sense; the rest wait for the resume. */
-const WHILE_PAUSED: ReadonlySet<PathCommandType> = new Set(['ResumePath', 'ReassignCoach', 'RecordConsent', 'WithdrawConsent', 'MigratePolicy']);
-/** After the exit: follow-ups, a reopening, and housekeeping. */
-const AFTER_EXIT: ReadonlySet<PathCommandType> = new Set(['RecordFollowUp', 'ReopenPath', 'ReassignCoach', 'RecordConsent', 'WithdrawConsent', 'FireScheduledItem', 'MigratePolicy']);
-
 /**
  * The service path's decider: the events a command causes in a state, or the domain error
  * that rejects it. Pure: time, ids and the actor come in the command.
@@ -56,10 +53,8 @@ const AFTER_EXIT: ReadonlySet<PathCommandType> = new Set(['RecordFollowUp', 'Reo
 export function decide(command: PathCommand, state: PathState, catalogue: readonly PolicyVersion[] = FI_POLICY_VERSIONS): Decision {
   if (command.type === 'StartPath') return startPath(command, state, catalogue);
   if (state.status === 'NONE') return domainError('PATH.NOT_STARTED', 'The path has not been started.', { command: command.type });
-  if (state.status === 'PAUSED' && !WHILE_PAUSED.has(command.type)) {
-    return domainError('PATH.PAUSED', 'The path is paused; resume it first.', { command: command.type });
-  }
-  if (state.status === 'EXITED' && !AFTER_EXIT.has(command.type)) return invalidTransition('EXITED', command.type);
+  const refused = refusal(command, state);
+  if (refused) return refused;
   const handler = HANDLERS[command.type] as Handler<typeof command.type>;
   return handler(command as never, state, catalogue);
 }

@@ -1,22 +1,20 @@
 import { domainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { StartedPath } from '../path.state';
-import { about, cancelled, type Decision, event, firstError, invalidTransition, notBefore, present, scheduled, validDate } from './support';
+import { about, cancelled, type Decision, event, firstError, gated, notBefore, present, scheduled, validDate } from './support';
 
 export function startAssessment(command: C.StartAssessment, state: StartedPath): Decision {
-  if (state.stage !== 'INTAKE') return invalidTransition(state.stage, command.type);
-  if (!state.interviewHeldOn) return domainError('PATH.INVALID_TRANSITION', 'Hold the initial interview before the assessment.', { from: 'INTAKE', to: 'ASSESSMENT' });
+  const interviewHeldOn = gated(state.interviewHeldOn, 'the initial interview');
   const { data, metadata } = command;
-  const invalid = firstError(validDate('startedOn', data.startedOn), notBefore('startedOn', data.startedOn, state.interviewHeldOn, 'the initial interview'));
+  const invalid = firstError(validDate('startedOn', data.startedOn), notBefore('startedOn', data.startedOn, interviewHeldOn, 'the initial interview'));
   if (invalid) return invalid;
   return [event('AssessmentStarted', data, metadata), ...scheduled(state, metadata, [{ rule: 'ASSESSMENT-DONE', subject: 'path', on: data.startedOn }])];
 }
 
 export function recordAssessment(command: C.RecordAssessment, state: StartedPath): Decision {
-  if (state.stage !== 'ASSESSMENT' || !state.assessment) return invalidTransition(state.stage, command.type);
-  if (state.assessment.recordedOn) return domainError('PATH.ALREADY_IN_THAT_STATE', 'The assessment has already been recorded.', {});
+  const assessment = gated(state.assessment, 'an assessment under way');
   const { data, metadata } = command;
-  const invalid = firstError(validDate('recordedOn', data.recordedOn), notBefore('recordedOn', data.recordedOn, state.assessment.startedOn, 'the assessment start'));
+  const invalid = firstError(validDate('recordedOn', data.recordedOn), notBefore('recordedOn', data.recordedOn, assessment.startedOn, 'the assessment start'));
   if (invalid) return invalid;
   return [event('AssessmentRecorded', data, metadata), ...cancelled(state, metadata, 'assessment recorded', about('ASSESSMENT-DONE'))];
 }
@@ -26,7 +24,6 @@ export function recordAssessment(command: C.RecordAssessment, state: StartedPath
  * client's written consent in force on the referral date.
  */
 export function referToWellbeingService(command: C.ReferToWellbeingService, state: StartedPath): Decision {
-  if (state.stage === 'INTAKE') return invalidTransition(state.stage, command.type);
   const { data, metadata } = command;
   const invalid = firstError(validDate('referredOn', data.referredOn), present('referralId', data.referralId));
   if (invalid) return invalid;

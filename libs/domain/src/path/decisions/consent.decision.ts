@@ -1,5 +1,5 @@
 import type { ScheduledItem } from '../../schedule/scheduled-item';
-import { domainError } from '../../shared/domain-error';
+import { domainError, type DomainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { StartedPath } from '../path.state';
 import type { Consent, ConsentAudience } from '../path.types';
@@ -36,9 +36,14 @@ export function recordConsent(command: C.RecordConsent, state: StartedPath): Dec
   ];
 }
 
+/** Also the gate's answer when no consent at all is in force, so both read the same. */
+export function noConsentToWithdraw(command: C.WithdrawConsent): DomainError {
+  return domainError('CONSENT.MISSING', 'No consent for this audience is in force.', { audience: command.data.audience });
+}
+
 /** Withdrawing stops sharing at once; its expiry reminders go with it. */
 export function withdrawConsent(command: C.WithdrawConsent, state: StartedPath): Decision {
-  if (!state.consents[command.data.audience]) return domainError('CONSENT.MISSING', 'No consent for this audience is in force.', { audience: command.data.audience });
+  if (!state.consents[command.data.audience]) return noConsentToWithdraw(command);
   return [
     event('ConsentWithdrawn', command.data, command.metadata),
     ...cancelled(state, command.metadata, 'consent withdrawn', expiryOf(command.data.audience)),

@@ -5,7 +5,7 @@ import { domainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { PathState, StartedPath } from '../path.state';
 import { consentExpiryTrigger } from './consent.decision';
-import { about, cancelled, type Decision, event, firstError, inRange, notBefore, present, scheduled, type TriggerSpec, validDate } from './support';
+import { about, cancelled, type Decision, event, firstError, gated, inRange, notBefore, present, scheduled, type TriggerSpec, validDate } from './support';
 
 const CLIENT_REFERENCE = /^cref_[a-z0-9]{16,40}$/;
 
@@ -47,7 +47,6 @@ function screeningTrigger(data: C.StartPath['data'], policy: PolicyVersion): Tri
 }
 
 export function holdInitialInterview(command: C.HoldInitialInterview, state: StartedPath): Decision {
-  if (state.stage !== 'INTAKE' || state.interviewHeldOn) return domainError('PATH.ALREADY_IN_THAT_STATE', 'The initial interview has already been held.', {});
   const { data, metadata } = command;
   const invalid = firstError(
     validDate('heldOn', data.heldOn),
@@ -66,7 +65,6 @@ export function holdInitialInterview(command: C.HoldInitialInterview, state: Sta
 }
 
 export function recordEmploymentPlan(command: C.RecordEmploymentPlan, state: StartedPath): Decision {
-  if (!state.interviewHeldOn) return domainError('PATH.INVALID_TRANSITION', 'The plan is drafted in the initial interview; hold it first.', { from: state.stage, to: command.type });
   const invalid = firstError(
     validDate('recordedOn', command.data.recordedOn),
     inRange('employmentPlan.applicationsPerMonth', command.data.employmentPlan.applicationsPerMonth, state.policy.limits.applicationsPerMonth),
@@ -76,8 +74,8 @@ export function recordEmploymentPlan(command: C.RecordEmploymentPlan, state: Sta
 }
 
 export function holdJobSearchDiscussion(command: C.HoldJobSearchDiscussion, state: StartedPath): Decision {
-  if (!state.interviewHeldOn) return domainError('PATH.INVALID_TRANSITION', 'Job-search discussions follow the initial interview.', { from: state.stage, to: command.type });
-  const invalid = firstError(validDate('heldOn', command.data.heldOn), notBefore('heldOn', command.data.heldOn, state.interviewHeldOn, 'the initial interview'));
+  const interviewHeldOn = gated(state.interviewHeldOn, 'the initial interview');
+  const invalid = firstError(validDate('heldOn', command.data.heldOn), notBefore('heldOn', command.data.heldOn, interviewHeldOn, 'the initial interview'));
   if (invalid) return invalid;
   const sequence = state.jobSearchDiscussions + 1;
   const { metadata } = command;

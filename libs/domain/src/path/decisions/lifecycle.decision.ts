@@ -4,14 +4,13 @@ import type { PolicyVersion } from '../../policy/policy.types';
 import type { ScheduledItem } from '../../schedule/scheduled-item';
 import { domainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
-import type { ExitedPath, StartedPath } from '../path.state';
+import type { StartedPath } from '../path.state';
 import { GOAL_ATTAINED } from '../path.types';
-import { about, cancelled, type Decision, event, firstError, invalidTransition, present, scheduled, validDate } from './support';
+import { about, cancelled, type Decision, event, firstError, gated, present, scheduled, validDate } from './support';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function pausePath(command: C.PausePath, state: StartedPath): Decision {
-  if (state.status !== 'ACTIVE') return invalidTransition(state.status, command.type);
+export function pausePath(command: C.PausePath): Decision {
   return [event('PathPaused', { reason: command.data.reason, pausedAt: command.metadata.occurredAt }, command.metadata)];
 }
 
@@ -20,8 +19,8 @@ export function pausePath(command: C.PausePath, state: StartedPath): Decision {
  * consent's expiry is not a path deadline but the client's own date: a pause never extends it.
  */
 export function resumePath(command: C.ResumePath, state: StartedPath): Decision {
-  if (state.status !== 'PAUSED') return domainError('PATH.NOT_PAUSED', 'The path is not paused.', { status: state.status });
-  const pausedMs = Math.max(0, Date.parse(command.metadata.occurredAt) - Date.parse(state.pausedAt));
+  const paused = gated(state.status === 'PAUSED' ? state : undefined, 'a paused path');
+  const pausedMs = Math.max(0, Date.parse(command.metadata.occurredAt) - Date.parse(paused.pausedAt));
   const rescheduled = Object.values(state.schedule)
     .filter((item) => item.rule !== 'CONSENT-EXPIRY')
     .map((item) => shifted(item, pausedMs));
@@ -40,9 +39,6 @@ export function reassignCoach(command: C.ReassignCoach, state: StartedPath): Dec
 }
 
 export function exitPath(command: C.ExitPath, state: StartedPath): Decision {
-  if (state.status !== 'ACTIVE') return invalidTransition(state.status, command.type);
-  const ongoing = (state.workTrial && !state.workTrial.endedOn) || (state.wageSubsidy && !state.wageSubsidy.endedOn);
-  if (ongoing) return domainError('PATH.INVALID_TRANSITION', `End the ongoing ${state.stage.toLowerCase().replace('_', ' ')} before the exit.`, { from: state.stage, to: 'EXITED' });
   const { data, metadata } = command;
   const invalid = firstError(
     validDate('exitedOn', data.exitedOn),
@@ -66,8 +62,7 @@ function followUpDate(exitedOn: string, months: number): string {
 }
 
 export function recordFollowUp(command: C.RecordFollowUp, state: StartedPath): Decision {
-  if (state.status !== 'EXITED') return invalidTransition(state.status, command.type);
-  const exited: ExitedPath = state;
+  const exited = gated(state.status === 'EXITED' ? state : undefined, 'an exited path');
   const { data, metadata } = command;
   if (!exited.policy.limits.followUpMonths.includes(data.months)) {
     return domainError('VALIDATION.OUT_OF_RANGE', `Follow-ups are made at ${exited.policy.limits.followUpMonths.join(' and ')} months.`, { field: 'months' });
@@ -81,7 +76,6 @@ export function recordFollowUp(command: C.RecordFollowUp, state: StartedPath): D
 }
 
 export function reopenPath(command: C.ReopenPath, state: StartedPath): Decision {
-  if (state.status !== 'EXITED') return invalidTransition(state.status, command.type);
   const { data, metadata } = command;
   const invalid = firstError(validDate('reopenedOn', data.reopenedOn), present('reason', data.reason));
   if (invalid) return invalid;

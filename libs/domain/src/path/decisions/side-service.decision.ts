@@ -1,14 +1,25 @@
 import { addMonths, compareLocalDate, daysBetween, isLocalDate } from '../../calendar';
 import { domainError, type DomainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
-import type { StartedPath } from '../path.state';
+import type { SideService, StartedPath } from '../path.state';
 import type { SideServiceKind } from '../path.types';
-import { about, cancelled, type Decision, event, firstError, inRange, invalidTransition, notBefore, present, scheduled, type TriggerSpec, validDate } from './support';
+import { about, cancelled, type Decision, event, firstError, inRange, notBefore, present, scheduled, type TriggerSpec, validDate } from './support';
 
 const COACHING: readonly SideServiceKind[] = ['INDIVIDUAL_COACHING', 'GROUP_COACHING'];
 
+export const isCoaching = (service: SideService): boolean => COACHING.includes(service.kind);
+
+// The two errors below are also the gates' answers when no service at all could match, so a
+// command refused by its gate reads the same as one refused here.
+export function unknownSideService(command: C.EndSideService): DomainError {
+  return domainError('SIDE_SERVICE.UNKNOWN', 'No ongoing side service has this id.', { serviceId: command.data.serviceId });
+}
+
+export function reportNotExpected(command: C.RecordReport): DomainError {
+  return domainError('REPORT.NOT_EXPECTED', 'No such report is expected on this path.', { about: command.data.about.type, kind: command.data.kind });
+}
+
 export function startSideService(command: C.StartSideService, state: StartedPath): Decision {
-  if (state.stage === 'INTAKE') return invalidTransition(state.stage, command.type);
   const { data, metadata } = command;
   if (state.sideServices[data.serviceId]) return domainError('SIDE_SERVICE.ALREADY_EXISTS', 'A side service with this id exists.', { serviceId: data.serviceId });
   const invalid = firstError(
@@ -54,7 +65,7 @@ function startTriggers(data: C.StartSideService['data']): TriggerSpec[] {
 
 export function endSideService(command: C.EndSideService, state: StartedPath): Decision {
   const service = state.sideServices[command.data.serviceId];
-  if (!service || service.endedOn) return domainError('SIDE_SERVICE.UNKNOWN', 'No ongoing side service has this id.', { serviceId: command.data.serviceId });
+  if (!service || service.endedOn) return unknownSideService(command);
   const { data, metadata } = command;
   const invalid = firstError(validDate('endedOn', data.endedOn), notBefore('endedOn', data.endedOn, service.startOn, 'the service start'));
   if (invalid) return invalid;
@@ -77,7 +88,7 @@ export function recordReport(command: C.RecordReport, state: StartedPath): Decis
   const subject = data.about.type === 'COACHING' ? data.about.serviceId : data.about.trialId;
   const known = data.about.type === 'COACHING' ? COACHING.includes(state.sideServices[subject]?.kind ?? 'STUDIES') : state.workTrial?.trialId === subject;
   const rule = REPORT_RULES[data.about.type][data.kind];
-  if (!known || rule === undefined) return domainError('REPORT.NOT_EXPECTED', 'No such report is expected on this path.', { about: data.about.type, kind: data.kind });
+  if (!known || rule === undefined) return reportNotExpected(command);
   const invalid = firstError(validDate('recordedOn', data.recordedOn), present('summary', data.summary));
   if (invalid) return invalid;
   return [event('ReportRecorded', data, metadata), ...cancelled(state, metadata, `${data.kind.toLowerCase()} report recorded`, about(rule, subject))];

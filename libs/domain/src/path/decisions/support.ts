@@ -50,6 +50,16 @@ export function invalidTransition(from: string, command: PathCommand['type']): D
   return domainError('PATH.INVALID_TRANSITION', `${command} is not allowed when the path is ${from}.`, { from, to: command });
 }
 
+/**
+ * What the command's gate in `decide` already established (an interview held, a trial
+ * ongoing): the handler only narrows the type. Missing here is a bug in the decider, not a
+ * rejected command.
+ */
+export function gated<V>(value: V | undefined, what: string): V {
+  if (value === undefined) throw new Error(`decide ran a handler without its gate: expected ${what}.`);
+  return value;
+}
+
 /** First failing check wins; each check returns an error or undefined. */
 export function firstError(...checks: (DomainError | undefined)[]): DomainError | undefined {
   return checks.find((check) => check !== undefined);

@@ -3,17 +3,9 @@ import { isBusinessId } from '../../shared/business-id';
 import { domainError, type DomainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { StartedPath } from '../path.state';
-import { about, cancelled, type Decision, event, firstError, inRange, invalidTransition, notBefore, present, scheduled, validDate } from './support';
-
-/** A subsidy follows a recorded assessment, an ended trial, or an ended subsidy (renewal). */
-function readyForSubsidy(state: StartedPath): boolean {
-  if (state.stage === 'ASSESSMENT') return state.assessment?.recordedOn !== undefined;
-  if (state.stage === 'WORK_TRIAL') return state.workTrial?.endedOn !== undefined;
-  return state.stage === 'WAGE_SUBSIDY' && state.wageSubsidy?.endedOn !== undefined;
-}
+import { about, cancelled, type Decision, event, firstError, gated, inRange, notBefore, present, scheduled, validDate } from './support';
 
 export function startWageSubsidy(command: C.StartWageSubsidy, state: StartedPath): Decision {
-  if (!readyForSubsidy(state)) return invalidTransition(state.stage, command.type);
   const { data, metadata } = command;
   const invalid = firstError(
     present('subsidyId', data.subsidyId),
@@ -51,10 +43,7 @@ function withinMaxPeriod(data: C.StartWageSubsidy['data'], maxMonths: number): D
 }
 
 export function endWageSubsidy(command: C.EndWageSubsidy, state: StartedPath): Decision {
-  const subsidy = state.wageSubsidy;
-  if (state.stage !== 'WAGE_SUBSIDY' || !subsidy || subsidy.endedOn) {
-    return domainError('WAGE_SUBSIDY.NOT_ONGOING', 'There is no ongoing wage subsidy.', { stage: state.stage });
-  }
+  const subsidy = gated(state.wageSubsidy, 'an ongoing wage subsidy');
   const invalid = firstError(validDate('endedOn', command.data.endedOn), notBefore('endedOn', command.data.endedOn, subsidy.startOn, 'the subsidy start'));
   if (invalid) return invalid;
   return [

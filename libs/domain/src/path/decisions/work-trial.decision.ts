@@ -4,18 +4,11 @@ import { domainError, type DomainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { StartedPath } from '../path.state';
 import type { Organiser } from '../path.types';
-import { about, cancelled, type Decision, event, firstError, inRange, invalidTransition, notBefore, present, scheduled, validDate } from './support';
+import { about, cancelled, type Decision, event, firstError, gated, inRange, notBefore, present, scheduled, validDate } from './support';
 
 const ALLOWED_ORGANISERS: readonly Organiser['kind'][] = ['COMPANY', 'MUNICIPALITY', 'FOUNDATION', 'ASSOCIATION', 'STATE_AGENCY'];
 
-/** A new trial follows a recorded assessment, or an ended earlier trial. */
-function readyForTrial(state: StartedPath): boolean {
-  if (state.stage === 'ASSESSMENT') return state.assessment?.recordedOn !== undefined;
-  return state.stage === 'WORK_TRIAL' && state.workTrial?.endedOn !== undefined;
-}
-
 export function startWorkTrial(command: C.StartWorkTrial, state: StartedPath): Decision {
-  if (!readyForTrial(state)) return invalidTransition(state.stage, command.type);
   const { data, metadata } = command;
   const { limits } = state.policy;
   const invalid = firstError(
@@ -55,15 +48,8 @@ function withinLimit(startOn: LocalDate, endOn: LocalDate, maxMonths: number): D
     : domainError('WORK_TRIAL.LIMIT_EXCEEDED', `A work trial may last at most ${maxMonths} months (until ${limit}).`, { limit, requested: endOn });
 }
 
-function ongoingTrial(state: StartedPath, type: C.PathCommand['type']): DomainError | undefined {
-  if (state.stage === 'WORK_TRIAL' && state.workTrial && !state.workTrial.endedOn) return undefined;
-  return domainError('WORK_TRIAL.NOT_ONGOING', 'There is no ongoing work trial.', { stage: state.stage, command: type });
-}
-
 export function extendWorkTrial(command: C.ExtendWorkTrial, state: StartedPath): Decision {
-  const notOngoing = ongoingTrial(state, command.type);
-  if (notOngoing || !state.workTrial) return notOngoing ?? invalidTransition(state.stage, command.type);
-  const trial = state.workTrial;
+  const trial = gated(state.workTrial, 'an ongoing work trial');
   const { data, metadata } = command;
   const invalid = firstError(
     validDate('plannedEndOn', data.plannedEndOn),
@@ -79,9 +65,7 @@ export function extendWorkTrial(command: C.ExtendWorkTrial, state: StartedPath):
 }
 
 export function endWorkTrial(command: C.EndWorkTrial, state: StartedPath): Decision {
-  const notOngoing = ongoingTrial(state, command.type);
-  if (notOngoing || !state.workTrial) return notOngoing ?? invalidTransition(state.stage, command.type);
-  const trial = state.workTrial;
+  const trial = gated(state.workTrial, 'an ongoing work trial');
   const { data, metadata } = command;
   const invalid = firstError(validDate('endedOn', data.endedOn), notBefore('endedOn', data.endedOn, trial.startOn, 'the trial start'));
   if (invalid) return invalid;

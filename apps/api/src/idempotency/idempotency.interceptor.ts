@@ -1,0 +1,51 @@
+import { type CallHandler, type ExecutionContext, HttpException, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Response } from 'express';
+import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { ApiError } from '../http/api-error';
+import { IdempotencyStore, requestHash } from './idempotency.store';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY_SHAPE = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/**
+ * Honours `Idempotency-Key` on every POST: the first answer (success or a 4xx) is stored and
+ * replayed for a retry of the same request; the key with another request is refused.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const key = request.headers[IDEMPOTENCY_HEADER];
+    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (typeof key !== 'string' || !KEY_SHAPE.test(key)) {
+      return throwError(() => new ApiError(HttpStatus.BAD_REQUEST, { code: 'IDEMPOTENCY.INVALID_KEY', message: 'Idempotency-Key must be 8–128 letters, digits or _ . : -' }));
+    }
+    const userId = request.user?.userId ?? '(public)';
+    const response = context.switchToHttp().getResponse<Response>();
+    const hash = requestHash(request.method, request.path, request.body);
+    return from(this.store.claim(userId, key, hash)).pipe(
+      mergeMap((claim) => {
+        if (claim.kind === 'reused') throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, { code: 'IDEMPOTENCY.KEY_REUSED', message: 'This Idempotency-Key was used for another request.' });
+        if (claim.kind === 'in-progress') throw new ApiError(HttpStatus.CONFLICT, { code: 'IDEMPOTENCY.IN_PROGRESS', message: 'A request with this Idempotency-Key is still being handled.' });
+        if (claim.kind === 'replay') {
+          if (claim.status >= 400) throw new HttpException(claim.body as object, claim.status);
+          response.status(claim.status);
+          response.setHeader('idempotent-replay', 'true');
+          return of(claim.body);
+        }
+        return next.handle().pipe(
+          mergeMap((body) => from(this.store.complete(userId, key, response.statusCode, body)).pipe(mergeMap(() => of(body)))),
+          catchError((error: unknown) => from(this.settle(userId, key, error)).pipe(mergeMap(() => throwError(() => error)))),
+        );
+      }),
+    );
+  }
+
+  private async settle(userId: string, key: string, error: unknown): Promise<void> {
+    if (error instanceof HttpException && error.getStatus() < 500) await this.store.complete(userId, key, error.getStatus(), error.getResponse());
+    else await this.store.release(userId, key);
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffRole } from '@polku/contracts';
+import { Pool } from 'pg';
+import type { StaffUser } from '../auth/staff-user';
+
+// Who reads which recipient's notifications (DOMAIN.md "Who uses Polku"). A coach's own
+// reminders are addressed to them by user id.
+const ROLE_RECIPIENTS: Readonly<Record<StaffRole, readonly string[]>> = {
+  intake: [],
+  coach: ['MULTISECTORAL_TEAM'],
+  wellbeing: ['WELLBEING_COUNTY_LEAD', 'MULTISECTORAL_TEAM'],
+  manager: ['TEAM_LEAD', 'CONTRACT_MANAGER'],
+  admin: [],
+};
+
+const COLUMNS = `notification_id::text AS "notificationId", path_id AS "pathId", recipient, rule, kind,
+  to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "dueAt",
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+  to_char(read_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "readAt"`;
+
+const MINE = `employment_area = $1 AND ((recipient = 'COACH' AND recipient_user_id = $2) OR recipient = ANY($3::text[]))`;
+
+/** The staff notifications `notifyStaff` writes, as the signed-in user may see them. */
+@Injectable()
+export class NotificationsQuery {
+  constructor(private readonly pool: Pool) {}
+
+  async mine(user: StaffUser, unreadOnly: boolean, limit: number): Promise<object[]> {
+    const { rows } = await this.pool.query(
+      `SELECT ${COLUMNS} FROM notifications WHERE ${MINE} ${unreadOnly ? 'AND read_at IS NULL' : ''} ORDER BY created_at DESC LIMIT $4`,
+      [...this.scope(user), limit],
+    );
+    return rows;
+  }
+
+  /** Marks one read; undefined when it is not the user's to read. Reading twice keeps the first time. */
+  async markRead(user: StaffUser, notificationId: string): Promise<{ notificationId: string; readAt: string } | undefined> {
+    const { rows } = await this.pool.query<{ notificationId: string; readAt: string }>(
+      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE notification_id = $4 AND ${MINE}
+       RETURNING notification_id::text AS "notificationId", to_char(read_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "readAt"`,
+      [...this.scope(user), notificationId],
+    );
+    return rows[0];
+  }
+
+  private scope(user: StaffUser): [string, string, readonly string[]] {
+    return [user.employmentArea, user.userId, ROLE_RECIPIENTS[user.role]];
+  }
+}

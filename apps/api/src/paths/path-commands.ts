@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { applyPathCommandUpdate, PATH_TASK_QUEUE, pathWorkflowId, type ServicePathInput } from '@polku/contracts';
+import { TRAINING_POLICY_VERSIONS, type PathCommand, type PathState, type PolicyVersion } from '@polku/domain';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { AppConfig } from '../infrastructure/connections';
+import { toApiError } from './path-failures';
+import { PathStore } from './path-store';
+
+/** Sends staff commands to a path's workflow as its Update and answers with the new state. */
+@Injectable()
+export class PathCommands {
+  constructor(
+    private readonly temporal: Client,
+    private readonly paths: PathStore,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the path's workflow and its StartPath in one call (update-with-start). */
+  async start(command: PathCommand & { type: 'StartPath' }, updateId?: string): Promise<PathState> {
+    const { pathId, employmentArea } = command.data;
+    return this.withStart(pathId, { pathId, ...this.catalogueFor(employmentArea) }, command, 'FAIL', updateId);
+  }
+
+  async send(pathId: string, command: PathCommand, updateId?: string): Promise<PathState> {
+    try {
+      return await this.temporal.workflow.getHandle(pathWorkflowId(pathId)).executeUpdate(applyPathCommandUpdate, { args: [command], ...(updateId ? { updateId } : {}) });
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw toApiError(error);
+    }
+    // A finished path's workflow has closed (quiet for 30 days after its exit): a late follow-up
+    // or a reopening starts it again from the state folded from the event store.
+    const { state } = await this.paths.load(pathId);
+    return this.withStart(pathId, { pathId, state, ...this.catalogueFor(state.employmentArea) }, command, 'USE_EXISTING', updateId);
+  }
+
+  /** Paths of a training area run the training policy; others the default Finnish one. */
+  private catalogueFor(employmentArea: string): { catalogue?: readonly PolicyVersion[] } {
+    return this.config.values.trainingAreas.includes(employmentArea) ? { catalogue: TRAINING_POLICY_VERSIONS } : {};
+  }
+
+  private async withStart(pathId: string, input: ServicePathInput, command: PathCommand, conflict: 'FAIL' | 'USE_EXISTING', updateId?: string): Promise<PathState> {
+    const startWorkflowOperation = new WithStartWorkflowOperation('servicePathWorkflow', {
+      workflowId: pathWorkflowId(pathId),
+      taskQueue: PATH_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: conflict,
+    });
+    try {
+      return await this.temporal.workflow.executeUpdateWithStart(applyPathCommandUpdate, { args: [command], startWorkflowOperation, ...(updateId ? { updateId } : {}) });
+    } catch (error) {
+      throw toApiError(error);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { HttpStatus } from '@nestjs/common';
+import { PathFailureTypes } from '@polku/contracts';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApiError } from '../http/api-error';
+import { pathNotFound } from './path-store';
+
+const CONFLICTS: ReadonlySet<string> = new Set([PathFailureTypes.versionConflict, PathFailureTypes.clientHasActivePath]);
+
+/** HTTP status of a domain error code: input faults 400, conflicts 409, rule rejections 422. */
+export function statusOfCode(code: string): HttpStatus {
+  if (CONFLICTS.has(code)) return HttpStatus.CONFLICT;
+  if (code.startsWith('VALIDATION.')) return HttpStatus.BAD_REQUEST;
+  return HttpStatus.UNPROCESSABLE_ENTITY;
+}
+
+/**
+ * What an Update's failure means to the caller. The workflow raises domain errors and the event
+ * store's verdicts as ApplicationFailures typed with their stable code; anything else is ours.
+ */
+export function toApiError(error: unknown): unknown {
+  if (error instanceof WorkflowNotFoundError) return pathNotFound();
+  if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure)) return error;
+  const { type, message } = error.cause;
+  if (!type) return error;
+  return new ApiError(statusOfCode(type), { code: type, message });
+}

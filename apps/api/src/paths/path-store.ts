@@ -1,0 +1,55 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { readStream, type RecordedEvent } from '@polku/event-store';
+import { evolve, initialPathState, type PathEvent, type PathState, type StartedPath } from '@polku/domain';
+import { Pool } from 'pg';
+import { ApiError } from '../http/api-error';
+import type { StaffUser } from '../auth/staff-user';
+
+export const PATH_NOT_FOUND = { code: 'PATH.NOT_FOUND', message: 'No such path in your employment area.' } as const;
+
+export function pathNotFound(): ApiError {
+  return new ApiError(HttpStatus.NOT_FOUND, PATH_NOT_FOUND);
+}
+
+// A path never changes employment area, so its area is cached once read.
+const AREA_CACHE_LIMIT = 50_000;
+
+/** Reads paths from the event store: the area a path belongs to, and its state folded from events. */
+@Injectable()
+export class PathStore {
+  private readonly areas = new Map<string, string>();
+
+  constructor(private readonly pool: Pool) {}
+
+  /** The path's area when the user may see it; otherwise 404, the same as for a path that does not exist. */
+  async assertVisible(user: StaffUser, pathId: string): Promise<void> {
+    if ((await this.areaOf(pathId)) !== user.employmentArea) throw pathNotFound();
+  }
+
+  async areaOf(pathId: string): Promise<string | undefined> {
+    const cached = this.areas.get(pathId);
+    if (cached !== undefined) return cached;
+    const { rows } = await this.pool.query<{ area: string }>(
+      `SELECT data->>'employmentArea' AS area FROM events WHERE stream_id = $1 AND stream_version = 1 AND event_type = 'PathStarted'`,
+      [pathId],
+    );
+    const area = rows[0]?.area;
+    if (area !== undefined) {
+      if (this.areas.size >= AREA_CACHE_LIMIT) this.areas.clear();
+      this.areas.set(pathId, area);
+    }
+    return area;
+  }
+
+  /** The path's events and the state they fold to: the pure core over the event store. */
+  async load(pathId: string): Promise<{ state: StartedPath; events: readonly RecordedEvent[] }> {
+    const events = await readStream(this.pool, pathId);
+    const state = events.reduce<PathState>((folded, event) => evolve(folded, toDomainEvent(event)), initialPathState);
+    if (state.status === 'NONE') throw pathNotFound();
+    return { state, events };
+  }
+}
+
+export function toDomainEvent(event: RecordedEvent): PathEvent {
+  return { type: event.type, data: event.data, metadata: event.metadata } as unknown as PathEvent;
+}

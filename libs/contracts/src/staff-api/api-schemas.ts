@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { STAFF_COMMANDS } from './staff-commands';
+import { employmentArea, localDate, municipality, STAFF_ROLES, staffUserId } from './fields';
+import { PathViewSchema, ScheduledItemViewSchema, TimelineEntrySchema } from './path-view';
+
+const REFERRAL_SOURCES = ['SELF_REGISTRATION', 'KELA', 'WELLBEING_COUNTY', 'EDUCATION_PROVIDER', 'OTHER'] as const;
+const instant = z.iso.datetime({ offset: true });
+
+export const CommandRouteSchema = z.enum(STAFF_COMMANDS.map((command) => command.route) as [string, ...string[]]);
+
+/** `POST /paths`: intake registers the client by identity code; the area comes from the token. */
+export const StartPathRequestSchema = z.strictObject({
+  identityCode: z.string().min(1).max(20).meta({ description: 'Henkilötunnus, e.g. 131052-308T. Never stored in clear, never echoed.' }),
+  municipality,
+  coachId: staffUserId,
+  referralSource: z.enum(REFERRAL_SOURCES).default('SELF_REGISTRATION'),
+});
+export type StartPathRequest = z.infer<typeof StartPathRequestSchema>;
+
+export const IdentityViewSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('HELD'), masked: z.string() }),
+  z.object({ status: z.literal('ERASED'), erasedAt: instant }),
+]);
+export type IdentityView = z.infer<typeof IdentityViewSchema>;
+
+export const PathAnswerSchema = z.object({ path: PathViewSchema, allowedCommands: z.array(CommandRouteSchema) });
+export const StartPathResponseSchema = PathAnswerSchema.extend({ pathId: z.string(), clientReference: z.string(), identity: IdentityViewSchema });
+
+export const DeadlineSchema = ScheduledItemViewSchema.extend({
+  pathId: z.string(),
+  status: z.enum(['PENDING', 'FIRED', 'CANCELLED']),
+  municipality: z.string(),
+  coachId: z.string(),
+});
+export type Deadline = z.infer<typeof DeadlineSchema>;
+
+export const PathDetailsSchema = PathAnswerSchema.extend({
+  identity: IdentityViewSchema.nullable(),
+  timeline: z.array(TimelineEntrySchema),
+});
+
+export const PathSummarySchema = z.object({
+  pathId: z.string(),
+  clientReference: z.string(),
+  municipality: z.string(),
+  coachId: z.string(),
+  status: z.enum(['ACTIVE', 'PAUSED', 'EXITED']),
+  stage: z.string(),
+  registeredOn: localDate,
+  interviewHeldOn: localDate.nullable(),
+  exitedOn: localDate.nullable(),
+  outcome: z.string().nullable(),
+  overdue: z.int(),
+  version: z.int(),
+  updatedAt: instant,
+});
+export type PathSummary = z.infer<typeof PathSummarySchema>;
+
+const limit = z.coerce.number().int().min(1).max(100).default(50);
+const cursor = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional();
+
+export const ListPathsQuerySchema = z.strictObject({
+  status: z.enum(['ACTIVE', 'PAUSED', 'EXITED']).optional(),
+  stage: z.enum(['INTAKE', 'ASSESSMENT', 'WORK_TRIAL', 'WAGE_SUBSIDY']).optional(),
+  coachId: staffUserId.optional(),
+  municipality: municipality.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  limit,
+  cursor,
+});
+export type ListPathsQuery = z.infer<typeof ListPathsQuerySchema>;
+export const PageQuerySchema = z.strictObject({ limit, cursor });
+export const PathPageSchema = z.object({ items: z.array(PathSummarySchema), nextCursor: z.string().nullable() });
+
+export const DeadlinesQuerySchema = z.strictObject({ window: z.enum(['upcoming', 'overdue']).default('upcoming'), limit });
+export const DeadlineListSchema = z.object({ items: z.array(DeadlineSchema) });
+
+export const NotificationSchema = z.object({
+  notificationId: z.string(),
+  pathId: z.string(),
+  recipient: z.string(),
+  rule: z.string(),
+  kind: z.enum(['REMINDER', 'DEADLINE', 'ESCALATION']),
+  dueAt: instant,
+  createdAt: instant,
+  readAt: instant.nullable(),
+});
+export const NotificationsQuerySchema = z.strictObject({ unread: z.enum(['true', 'false']).optional(), limit });
+export const NotificationListSchema = z.object({ items: z.array(NotificationSchema) });
+export const NotificationReadSchema = z.object({ notificationId: z.string(), readAt: instant });
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM');
+export const KpiQuerySchema = z.strictObject({ from: month.optional(), to: month.optional(), municipality: municipality.optional() });
+const share = z.number().nullable();
+export const KpiMonthSchema = z.object({
+  municipality: z.string(),
+  month: month,
+  clientsServed: z.int(),
+  newClients: z.int(),
+  activePaths: z.int(),
+  exits: z.int(),
+  goalAttainedExits: z.int(),
+  goalAttainedShare: share,
+  interviewOnTimeShare: share,
+  avgDaysToPlan: z.number().nullable(),
+  inWorkShare3: share,
+  inWorkShare6: share,
+});
+export const KpiExitsSchema = z.object({ municipality: z.string(), month: month, outcome: z.string(), exits: z.int() });
+export const KpiReportSchema = z.object({ monthly: z.array(KpiMonthSchema), exitsByOutcome: z.array(KpiExitsSchema) });
+
+export const ErasureResponseSchema = z.object({ clientReference: z.string(), erasedAt: instant });
+export const ClientReferenceParamSchema = z.string().regex(/^cref_[a-z0-9]{16,40}$/);
+export const PathIdParamSchema = z.uuid();
+
+export const MeSchema = z.object({ userId: z.string(), role: z.enum(STAFF_ROLES), employmentArea: z.string() });
+export const DevTokenRequestSchema = z.strictObject({ userId: staffUserId, role: z.enum(STAFF_ROLES), employmentArea });
+export const DevTokenResponseSchema = z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.int() });
+
+export const ApiErrorSchema = z.object({
+  code: z.string().meta({ description: 'Stable error code, e.g. PATH.INVALID_TRANSITION' }),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+// The shape of a personal identity code anywhere inside a text. Staff type free text (a service
+// need, a report); an identity code in it would land in events, so the edge refuses it.
+const IDENTITY_CODE_INSIDE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])/i;
+
+/** Free text a member of staff types: bounded, and never holding an identity code. */
+export function freeText(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => !IDENTITY_CODE_INSIDE.test(text), { message: 'must not contain a personal identity code' });
+}
+
+/** A calendar date, `YYYY-MM-DD`, that exists. */
+export const localDate = z.iso.date();
+
+/** Ids staff or the console mint for trials, services, referrals and subsidies. */
+export const entityId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'an id: 1–64 letters, digits or . _ : -');
+
+export const staffUserId = z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'a staff user id: 2–64 letters, digits or . _ -');
+
+/** Finnish business id (Y-tunnus), shape only; the domain checks the check digit. */
+export const businessId = z.string().regex(/^\d{7}-\d$/, 'a business id: 7 digits, a hyphen and a check digit');
+
+export const employmentArea = z.string().trim().min(2).max(80);
+export const municipality = z.string().trim().min(2).max(80);
+
+export const STAFF_ROLES = ['intake', 'coach', 'wellbeing', 'manager', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import * as S from './api-schemas';
+import type { StaffRole } from './fields';
+import { STAFF_COMMANDS } from './staff-commands';
+
+type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
+
+interface Operation {
+  readonly method: 'get' | 'post';
+  /** OpenAPI path template, e.g. `/paths/{pathId}`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** Absent: any signed-in staff member. Empty: public (no token). */
+  readonly roles?: readonly StaffRole[];
+  readonly params?: Readonly<Record<string, z.ZodType>>;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  readonly ok: readonly [Status, z.ZodType];
+  readonly errors: readonly Status[];
+}
+
+const READ_ERRORS = [400, 401, 403] as const;
+const PATH_READ_ERRORS = [...READ_ERRORS, 404] as const;
+const POST_ERRORS = [400, 401, 403, 404, 409, 413, 415, 422] as const;
+const pathId = { pathId: S.PathIdParamSchema };
+
+/** Every endpoint of the staff API; the OpenAPI document is generated from this table. */
+export const STAFF_API_OPERATIONS: readonly Operation[] = [
+  { method: 'post', path: '/paths', operationId: 'startPath', summary: 'Register a client by identity code and start the service path', tag: 'paths', roles: ['intake', 'coach'], body: S.StartPathRequestSchema, ok: [201, S.StartPathResponseSchema], errors: POST_ERRORS },
+  { method: 'get', path: '/paths', operationId: 'listPaths', summary: "Paths of the user's employment area", tag: 'paths', query: S.ListPathsQuerySchema, ok: [200, S.PathPageSchema], errors: READ_ERRORS },
+  { method: 'get', path: '/paths/{pathId}', operationId: 'getPath', summary: 'One path with its timeline from the event store', tag: 'paths', params: pathId, ok: [200, S.PathDetailsSchema], errors: PATH_READ_ERRORS },
+  ...STAFF_COMMANDS.map((command): Operation => ({
+    method: 'post',
+    path: `/paths/{pathId}/${command.route}`,
+    operationId: command.type.charAt(0).toLowerCase() + command.type.slice(1),
+    summary: command.summary,
+    tag: 'commands',
+    roles: command.roles,
+    params: pathId,
+    body: command.body,
+    ok: [200, S.PathAnswerSchema],
+    errors: POST_ERRORS,
+  })),
+  { method: 'get', path: '/me', operationId: 'me', summary: 'The signed-in user', tag: 'me', ok: [200, S.MeSchema], errors: [401] },
+  { method: 'get', path: '/me/caseload', operationId: 'myCaseload', summary: "The coach's open paths", tag: 'me', roles: ['coach'], query: S.PageQuerySchema, ok: [200, S.PathPageSchema], errors: READ_ERRORS },
+  { method: 'get', path: '/me/notifications', operationId: 'myNotifications', summary: 'Reminders, deadlines and escalations for me', tag: 'me', query: S.NotificationsQuerySchema, ok: [200, S.NotificationListSchema], errors: READ_ERRORS },
+  { method: 'post', path: '/me/notifications/{notificationId}/read', operationId: 'markNotificationRead', summary: 'Mark a notification read', tag: 'me', params: { notificationId: z.uuid() }, ok: [200, S.NotificationReadSchema], errors: POST_ERRORS },
+  { method: 'get', path: '/deadlines', operationId: 'deadlines', summary: 'Upcoming or overdue deadlines of the area', tag: 'deadlines', query: S.DeadlinesQuerySchema, ok: [200, S.DeadlineListSchema], errors: READ_ERRORS },
+  { method: 'get', path: '/kpis', operationId: 'kpis', summary: 'Outcome KPIs per municipality and month', tag: 'kpis', roles: ['manager', 'admin'], query: S.KpiQuerySchema, ok: [200, S.KpiReportSchema], errors: READ_ERRORS },
+  { method: 'post', path: '/admin/clients/{clientReference}/erase', operationId: 'eraseClientIdentity', summary: "Erase a client's identity code (destroys its key)", tag: 'admin', roles: ['admin'], params: { clientReference: S.ClientReferenceParamSchema }, ok: [200, S.ErasureResponseSchema], errors: POST_ERRORS },
+];
+
+const STATUS_TEXT: Record<Status, string> = {
+  200: 'OK', 201: 'Created', 400: 'Invalid request', 401: 'Missing, invalid or expired token', 403: 'Role not allowed',
+  404: 'Not found (or in another employment area)', 409: 'Conflict', 413: 'Body too large', 415: 'Unsupported body encoding',
+  422: 'Rejected by the domain rules', 503: 'A dependency is down',
+};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): object {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+
+function parameters(operation: Operation): object[] {
+  const path = Object.entries(operation.params ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: jsonSchema(schema, 'input') }));
+  const query = Object.entries(operation.query?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: jsonSchema(schema as z.ZodType, 'input'),
+  }));
+  const idempotency = operation.method === 'post'
+    ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' } }]
+    : [];
+  return [...path, ...query, ...idempotency];
+}
+
+function toOperation(operation: Operation): object {
+  const [okStatus, okSchema] = operation.ok;
+  const responses: Record<string, object> = { [okStatus]: { description: STATUS_TEXT[okStatus], ...json(jsonSchema(okSchema, 'output')) } };
+  for (const status of operation.errors) responses[status] = { description: STATUS_TEXT[status], ...json({ $ref: '#/components/schemas/ApiError' }) };
+  const roles = operation.roles === undefined ? 'any staff role' : operation.roles.join(', ');
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    description: `Roles: ${roles}.`,
+    tags: [operation.tag],
+    parameters: parameters(operation),
+    ...(operation.body ? { requestBody: { required: true, ...json(jsonSchema(operation.body, 'input')) } } : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document of the staff API, from the schemas the API validates with. */
+export function staffApiDocument(serverUrl: string): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const operation of STAFF_API_OPERATIONS) (paths[operation.path] ??= {})[operation.method] = toOperation(operation);
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Polku staff API', version: '1.0.0', description: 'Service paths of Finnish employment services. See docs/staff-api.md.' },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { ApiError: jsonSchema(S.ApiErrorSchema, 'output') },
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { LocalDate } from '../calendar';
+import { daysInMonth, fromParts } from '../calendar/local-date';
+
+/**
+ * The Finnish personal identity code (henkilötunnus), DOMAIN.md "Identity and personal data":
+ * `DDMMYY` + century sign + `ZZZ` + check character. Since 2023 several signs share a century,
+ * and the sign tells two people apart, so the whole canonical code is the identity.
+ */
+export type PersonalIdentityCodeParse =
+  | { readonly ok: true; readonly code: string; readonly birthDate: LocalDate; readonly individualNumber: number; readonly temporary: boolean }
+  | { readonly ok: false; readonly reason: PersonalIdentityCodeRejection };
+
+export type PersonalIdentityCodeRejection = 'FORMAT' | 'CENTURY_SIGN' | 'DATE' | 'INDIVIDUAL_NUMBER' | 'CHECK_CHARACTER';
+
+const CHECK_CHARACTERS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+
+const CENTURY_BY_SIGN: Readonly<Record<string, number>> = {
+  '+': 1800,
+  '-': 1900, Y: 1900, X: 1900, W: 1900, V: 1900, U: 1900,
+  A: 2000, B: 2000, C: 2000, D: 2000, E: 2000, F: 2000,
+};
+
+// Any letter or +/- as the sign and any letter or digit as the check character pass the shape,
+// so a wrong sign or check character is reported as such rather than as FORMAT.
+const SHAPE = /^(\d{2})(\d{2})(\d{2})([A-Z+-])(\d{3})([0-9A-Z])$/;
+
+/** Issued individual numbers: 002–899 ordinary, 900–999 temporary; 000 and 001 never. */
+const FIRST_INDIVIDUAL_NUMBER = 2;
+const FIRST_TEMPORARY_NUMBER = 900;
+
+export function parsePersonalIdentityCode(input: string): PersonalIdentityCodeParse {
+  const code = input.trim().toUpperCase();
+  const match = SHAPE.exec(code);
+  if (!match) return { ok: false, reason: 'FORMAT' };
+  const [, dd = '', mm = '', yy = '', sign = '', zzz = '', check = ''] = match;
+  const century = CENTURY_BY_SIGN[sign];
+  if (century === undefined) return { ok: false, reason: 'CENTURY_SIGN' };
+  const year = century + Number(yy);
+  const month = Number(mm);
+  const day = Number(dd);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'DATE' };
+  const individualNumber = Number(zzz);
+  if (individualNumber < FIRST_INDIVIDUAL_NUMBER) return { ok: false, reason: 'INDIVIDUAL_NUMBER' };
+  if (CHECK_CHARACTERS[Number(dd + mm + yy + zzz) % 31] !== check) return { ok: false, reason: 'CHECK_CHARACTER' };
+  const birthDate = fromParts({ year, month, day });
+  return { ok: true, code, birthDate, individualNumber, temporary: individualNumber >= FIRST_TEMPORARY_NUMBER };
+}
+
+/**
+ * For display and support: only the century sign and the check character remain
+ * (`131052-308T` → `******-***T`). Anything not shaped like a code is masked entirely, so a
+ * typo can never leak the digits it does contain.
+ */
+export function maskPersonalIdentityCode(code: string): string {
+  const match = SHAPE.exec(code.trim().toUpperCase());
+  if (!match) return '*'.repeat(11);
+  return `******${match[4] ?? '*'}***${match[6] ?? '*'}`;
+}

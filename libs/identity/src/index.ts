@@ -1,0 +1,2 @@
+export { IdentityIntegrityError } from './identity-crypto';
+export { IdentityVault, type IdentityStatus } from './identity-vault';
