@@ -130,6 +130,16 @@ describe('IdentityVault on the real PostgreSQL', () => {
     expect(await vault.reveal(again.clientReference)).toBe(code);
   });
 
+  it('finds the reference of a held code, and nothing for an unknown, invalid or erased one', async () => {
+    const code = uniqueCode();
+    expect(await vault.find(code)).toBeUndefined();
+    const { clientReference } = await vault.register(code);
+    expect(await vault.find(code.toLowerCase())).toBe(clientReference);
+    expect(await vault.find(`${code.slice(0, 10)}G`)).toBeUndefined();
+    await vault.erase(clientReference);
+    expect(await vault.find(code)).toBeUndefined();
+  });
+
   it('answers undefined for a reference it never issued', async () => {
     const unknown = `cref_${randomBytes(12).toString('hex')}`;
     expect(await vault.reveal(unknown)).toBeUndefined();

@@ -47,6 +47,12 @@ export class IdentityVault {
     throw new Error('Could not register the personal identity code: it kept being registered and erased concurrently');
   }
 
+  /** The reference a held code is registered under; undefined for an unknown, erased or invalid code. */
+  async find(code: string): Promise<string | undefined> {
+    const parsed = parsePersonalIdentityCode(code);
+    return parsed.ok ? this.#referenceOf(blindIndexOf(this.#keys.blindIndex, parsed.code)) : undefined;
+  }
+
   /** The code, or undefined when the reference is unknown or erased. Throws if the row does not authenticate. */
   async reveal(clientReference: string): Promise<string | undefined> {
     const row = await this.#row(clientReference);
