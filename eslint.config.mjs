@@ -37,6 +37,8 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': boundaries(false),
       'no-console': 'error',
+      // `const { secret: _, ...rest } = value` is how a field is left out of a copy.
+      '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true }],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'Focused tests hide failures.' },

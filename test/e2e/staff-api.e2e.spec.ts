@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from '@polku/config';
 import { helsinkiDateOf } from '@polku/domain';
 import { appendToStream } from '@polku/event-store';
@@ -66,10 +68,29 @@ describe('staff API end to end', () => {
     const correlated = new Set(stored.map((event) => event.metadata.correlationId));
     expect(correlations.every((id) => correlated.has(id))).toBe(true);
 
+    // The request log line carries the same correlation id as the events it caused.
+    const apiLog = readFileSync(join(__dirname, '..', '..', '.polku', 'logs', 'api.log'), 'utf8');
+    expect(apiLog).toContain(`"id":"${correlations[0]}"`);
+
     const details = await call<{ timeline: { type: string; version: number; actor: { userId: string } }[]; identity: { status: string } }>('GET', `/paths/${started.pathId}`, { token: token('coach') });
     expect(details.status).toBe(200);
     expect(details.body.timeline.map((entry) => entry.type)).toEqual(stored.map((event) => event.type));
     expect(details.body.identity.status).toBe('HELD');
+  });
+
+  it('serves health, Prometheus metrics and the OpenAPI document without a token', async () => {
+    const { pathId } = await startPath(token('coach'), { coachId });
+    await send(pathId, 'pause', { reason: 'SICK_LEAVE' });
+    await send(pathId, 'pause', { reason: 'SICK_LEAVE' });
+    const metrics = await call<string>('GET', '/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toMatch(/polku_api_commands_total\{command="PausePath",outcome="ok"\} [1-9]/);
+    expect(metrics.body).toMatch(/polku_api_commands_total\{command="PausePath",outcome="PATH.PAUSED"\} [1-9]/);
+    expect(metrics.body).toMatch(/polku_api_request_duration_seconds_count\{method="POST",route="\/paths\/:pathId\/:command",status="200"\} [1-9]/);
+    const health = await call<{ status: string }>('GET', '/health');
+    expect([health.status, health.body.status]).toEqual([200, 'ok']);
+    const openapi = await call<{ openapi: string; paths: Record<string, unknown> }>('GET', '/docs/openapi.json');
+    expect([openapi.body.openapi, Object.keys(openapi.body.paths)]).toEqual(['3.1.0', expect.arrayContaining(['/paths', '/paths/{pathId}/exit', '/kpis'])]);
   });
 
   it('answers a path of another area with 404 to reads and commands, and appends nothing', async () => {

@@ -63,7 +63,6 @@ function deadLetterMessage(): JsonSchema {
 const ref = ($ref: string) => ({ $ref });
 
 function draft7(schema: z.ZodType): JsonSchema {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a nested schema names no dialect
   const { $schema: _dialect, ...rest } = toJsonSchema(schema, 'draft-7');
   return rest;
 }

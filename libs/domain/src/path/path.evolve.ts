@@ -130,7 +130,6 @@ function evolveServices(state: StartedPath, event: PathEvent): StartedPath | und
  */
 function coreOf(state: StartedPath): PathCore {
   type StatusFields = Partial<Pick<PausedPath, 'pausedAt' | 'pauseReason'> & Pick<ExitedPath, 'outcome' | 'exitedOn' | 'followUps'>>;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- these are the fields dropped
   const { pausedAt: _pausedAt, pauseReason: _pauseReason, outcome: _outcome, exitedOn: _exitedOn, followUps: _followUps, ...core } = state as StartedPath & StatusFields;
   return core;
 }
