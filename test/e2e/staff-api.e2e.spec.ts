@@ -87,6 +87,8 @@ describe('staff API end to end', () => {
     expect(metrics.body).toMatch(/polku_api_commands_total\{command="PausePath",outcome="ok"\} [1-9]/);
     expect(metrics.body).toMatch(/polku_api_commands_total\{command="PausePath",outcome="PATH.PAUSED"\} [1-9]/);
     expect(metrics.body).toMatch(/polku_api_request_duration_seconds_count\{method="POST",route="\/paths\/:pathId\/:command",status="200"\} [1-9]/);
+    await call('GET', '/kpis');
+    expect((await call<string>('GET', '/metrics')).body).toMatch(/polku_api_request_duration_seconds_count\{method="GET",route="\/kpis",status="401"\} [1-9]/);
     const health = await call<{ status: string }>('GET', '/health');
     expect([health.status, health.body.status]).toEqual([200, 'ok']);
     const openapi = await call<{ openapi: string; paths: Record<string, unknown> }>('GET', '/docs/openapi.json');

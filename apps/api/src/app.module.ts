@@ -20,7 +20,7 @@ import { KpisController } from './kpis/kpis.controller';
 import { MeController } from './me/me.controller';
 import { NotificationsQuery } from './me/notifications.query';
 import { DocsController, HelloController } from './operations/docs.controller';
-import { Metrics, MetricsController, MetricsInterceptor } from './operations/metrics';
+import { Metrics, MetricsController } from './operations/metrics';
 import { PathCommandController } from './paths/path-command.controller';
 import { PathCommands } from './paths/path-commands';
 import { PathReadsController } from './paths/path-reads.controller';
@@ -81,7 +81,6 @@ const config = loadConfig();
     { provide: IdentityVault, inject: [Pool, AppConfig], useFactory: (pool: Pool, app: AppConfig) => new IdentityVault(pool, app.values.identity.masterKey) },
     { provide: APP_FILTER, useClass: ErrorFilter },
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
 })

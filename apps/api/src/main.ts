@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { jsonBody } from './http/json-body';
 import { AppConfig } from './infrastructure/connections';
+import { Metrics, metricsMiddleware } from './operations/metrics';
 
 // Staff commands are small; anything larger is refused by body-parser with REQUEST.TOO_LARGE.
 const BODY_LIMIT = '64kb';
@@ -19,6 +20,7 @@ async function bootstrap(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.disable('x-powered-by');
+  app.use(metricsMiddleware(app.get(Metrics)));
   app.use(...jsonBody(BODY_LIMIT));
   app.useStaticAssets(SWAGGER_UI, { prefix: '/docs/assets/', index: false });
   if (existsSync(CONSOLE_DIST)) app.useStaticAssets(CONSOLE_DIST, { index: 'index.html' });
