@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as S from './api-schemas';
 import type { StaffRole } from './fields';
+import { PathViewSchema, TimelineEntrySchema } from './path-view';
 import { STAFF_COMMANDS } from './staff-commands';
 
 type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
@@ -59,11 +60,57 @@ const STATUS_TEXT: Record<Status, string> = {
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): object {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 }
 
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+// Schemas shared by many operations become named components; the others are named after their operation.
+const SHARED: ReadonlyMap<z.ZodType, string> = new Map<z.ZodType, string>([
+  [S.ApiErrorSchema, 'ApiError'],
+  [PathViewSchema, 'PathView'],
+  [TimelineEntrySchema, 'TimelineEntry'],
+  [S.IdentityViewSchema, 'IdentityView'],
+  [S.PathAnswerSchema, 'PathAnswer'],
+  [S.PathSummarySchema, 'PathSummary'],
+  [S.PathPageSchema, 'PathPage'],
+  [S.DeadlineSchema, 'Deadline'],
+  [S.NotificationSchema, 'Notification'],
+  [S.KpiMonthSchema, 'KpiMonth'],
+  [S.KpiExitsSchema, 'KpiExits'],
+]);
+
+/** Request bodies (read as sent: defaults optional) and answers (as sent back), as named components. */
+class Components {
+  private readonly requests = z.registry<{ id: string }>();
+  private readonly responses = z.registry<{ id: string }>();
+
+  constructor() {
+    for (const [schema, id] of SHARED) this.responses.add(schema, { id });
+  }
+
+  body(operation: Operation, schema: z.ZodType): object {
+    const id = `${operation.operationId.charAt(0).toUpperCase()}${operation.operationId.slice(1)}Body`;
+    this.requests.add(schema, { id });
+    return ref(id);
+  }
+
+  answer(operation: Operation, schema: z.ZodType): object {
+    const shared = SHARED.get(schema);
+    if (shared) return ref(shared);
+    const id = `${operation.operationId.charAt(0).toUpperCase()}${operation.operationId.slice(1)}Answer`;
+    this.responses.add(schema, { id });
+    return ref(id);
+  }
+
+  schemas(): Record<string, object> {
+    const uri = (id: string) => `#/components/schemas/${id}`;
+    const all = { ...z.toJSONSchema(this.requests, { io: 'input', uri }).schemas, ...z.toJSONSchema(this.responses, { io: 'output', uri }).schemas };
+    return Object.fromEntries(Object.entries(all).map(([id, { $schema: _, $id: __, ...schema }]) => [id, schema]));
+  }
+}
 
 function parameters(operation: Operation): object[] {
   const path = Object.entries(operation.params ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: jsonSchema(schema, 'input') }));
@@ -79,10 +126,10 @@ function parameters(operation: Operation): object[] {
   return [...path, ...query, ...idempotency];
 }
 
-function toOperation(operation: Operation): object {
+function toOperation(operation: Operation, components: Components): object {
   const [okStatus, okSchema] = operation.ok;
-  const responses: Record<string, object> = { [okStatus]: { description: STATUS_TEXT[okStatus], ...json(jsonSchema(okSchema, 'output')) } };
-  for (const status of operation.errors) responses[status] = { description: STATUS_TEXT[status], ...json({ $ref: '#/components/schemas/ApiError' }) };
+  const responses: Record<string, object> = { [okStatus]: { description: STATUS_TEXT[okStatus], ...json(components.answer(operation, okSchema)) } };
+  for (const status of operation.errors) responses[status] = { description: STATUS_TEXT[status], ...json(ref('ApiError')) };
   const roles = operation.roles === undefined ? 'any staff role' : operation.roles.join(', ');
   return {
     operationId: operation.operationId,
@@ -90,15 +137,16 @@ function toOperation(operation: Operation): object {
     description: `Roles: ${roles}.`,
     tags: [operation.tag],
     parameters: parameters(operation),
-    ...(operation.body ? { requestBody: { required: true, ...json(jsonSchema(operation.body, 'input')) } } : {}),
+    ...(operation.body ? { requestBody: { required: true, ...json(components.body(operation, operation.body)) } } : {}),
     responses,
   };
 }
 
 /** The OpenAPI 3.1 document of the staff API, from the schemas the API validates with. */
 export function staffApiDocument(serverUrl: string): object {
+  const components = new Components();
   const paths: Record<string, Record<string, object>> = {};
-  for (const operation of STAFF_API_OPERATIONS) (paths[operation.path] ??= {})[operation.method] = toOperation(operation);
+  for (const operation of STAFF_API_OPERATIONS) (paths[operation.path] ??= {})[operation.method] = toOperation(operation, components);
   return {
     openapi: '3.1.0',
     info: { title: 'Polku staff API', version: '1.0.0', description: 'Service paths of Finnish employment services. See docs/staff-api.md.' },
@@ -107,7 +155,7 @@ export function staffApiDocument(serverUrl: string): object {
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { ApiError: jsonSchema(S.ApiErrorSchema, 'output') },
+      schemas: components.schemas(),
     },
   };
 }
