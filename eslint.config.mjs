@@ -46,6 +46,8 @@ export default [
       ],
     },
   },
+  // The console's React components: the same boundaries and no console output.
+  { files: ['apps/console/**/*.tsx'], rules: { '@nx/enforce-module-boundaries': boundaries(false), 'no-console': 'error' } },
   // Specs and their helpers (`testing/` folders) may use test servers and workers.
   { files: ['**/*.spec.ts', '**/testing/**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
   {

@@ -1,0 +1,100 @@
+import { checkbox, date, list, newId, number, numberSelect, select, text, textarea } from '../forms/field-builders';
+import type { FormDef } from '../forms/field-types';
+import {
+  CONSENT_AUDIENCES,
+  EXIT_OUTCOMES,
+  FOLLOW_UP_MONTHS,
+  LEGAL_BASES,
+  ORGANISER_KINDS,
+  PAUSE_REASONS,
+  RECOMMENDED_SERVICES,
+  REPORT_KINDS,
+  REPORT_SUBJECTS,
+  SIDE_SERVICE_KINDS,
+  WAGE_SUBSIDY_RATES,
+  WELLBEING_SERVICES,
+  WORK_TRIAL_RESULTS,
+} from '../forms/options';
+import type { CommandName } from './command-names';
+
+const plan = [number('employmentPlan.applicationsPerMonth', 0, 4, false, 4), list('employmentPlan.goals', false)];
+
+/** One form per command: the body of `POST /paths/{id}/{command}` (docs/staff-api.md, path.commands.ts). */
+export const COMMAND_FORMS: Readonly<Record<CommandName, FormDef>> = {
+  'hold-initial-interview': { fields: [date('heldOn'), textarea('serviceNeed'), ...plan] },
+  'record-employment-plan': { fields: [date('recordedOn'), ...plan.map((field) => ({ ...field, required: true }))] },
+  'start-assessment': { fields: [date('startedOn')] },
+  'record-assessment': { fields: [date('recordedOn'), list('strengths'), list('ownGoals'), select('recommendedNextService', RECOMMENDED_SERVICES)] },
+  'refer-to-wellbeing-service': {
+    fields: [newId('referralId', 'ref'), select('service', WELLBEING_SERVICES), select('legalBasis', LEGAL_BASES), date('referredOn'), checkbox('workCapacityLimitation')],
+  },
+  'start-work-trial': {
+    fields: [
+      newId('trialId', 'wt'),
+      text('organiser.name'),
+      text('organiser.businessId'),
+      select('organiser.kind', ORGANISER_KINDS),
+      checkbox('organiser.isCurrentEmployer'),
+      textarea('tasks'),
+      textarea('goal'),
+      date('startOn'),
+      { ...date('plannedEndOn'), initial: { from: 'today+months', months: 3 } },
+      number('daysPerWeek', 1, 5, true, 5),
+      number('hoursPerDay', 4, 8, true, 6),
+      text('agreementReference'),
+      text('guide'),
+    ],
+  },
+  'extend-work-trial': { fields: [date('plannedEndOn')] },
+  'end-work-trial': { fields: [date('endedOn'), select('result', WORK_TRIAL_RESULTS), textarea('organiserFeedback', false)] },
+  'start-wage-subsidy': {
+    fields: [
+      newId('subsidyId', 'ws'),
+      text('employerBusinessId'),
+      select('employerKind', ORGANISER_KINDS),
+      numberSelect('rate', WAGE_SUBSIDY_RATES),
+      number('workingTimePercent', 1, 100, true, 100),
+      date('startOn'),
+      { ...date('endOn'), initial: { from: 'today+months', months: 6 } },
+    ],
+  },
+  'end-wage-subsidy': { fields: [date('endedOn')] },
+  'start-side-service': {
+    fields: [
+      newId('serviceId', 'ss'),
+      select('kind', SIDE_SERVICE_KINDS),
+      text('provider'),
+      date('startOn'),
+      { ...date('plannedEndOn'), initial: { from: 'today+months', months: 1 } },
+      number('daysPerWeek', 1, 5, false),
+      number('hoursPerDay', 1, 8, false),
+      date('reviewOn', false),
+    ],
+  },
+  'end-side-service': { fields: [text('serviceId'), date('endedOn')] },
+  'record-report': {
+    fields: [select('about.type', REPORT_SUBJECTS), text('about.id'), select('kind', REPORT_KINDS), date('recordedOn'), textarea('summary')],
+    issueAliases: { 'about.serviceId': 'about.id', 'about.trialId': 'about.id' },
+    shape: reportAbout,
+  },
+  'hold-job-search-discussion': { fields: [date('heldOn')] },
+  pause: { fields: [select('reason', PAUSE_REASONS)] },
+  resume: { fields: [] },
+  'reassign-coach': { fields: [text('coachId')] },
+  exit: { fields: [select('outcome', EXIT_OUTCOMES), date('exitedOn')] },
+  'record-follow-up': { fields: [numberSelect('months', FOLLOW_UP_MONTHS), checkbox('inWorkOrStudy'), date('recordedOn')] },
+  reopen: { fields: [date('reopenedOn'), textarea('reason')] },
+  'record-consent': {
+    fields: [select('consent.audience', CONSENT_AUDIENCES), text('consent.scope'), date('consent.givenOn'), { ...date('consent.expiresOn'), initial: { from: 'today+months', months: 12 } }],
+  },
+  'withdraw-consent': { fields: [select('audience', CONSENT_AUDIENCES)] },
+  'migrate-policy': { fields: [text('toVersion')] },
+};
+
+/** `about` is `{ type: "COACHING", serviceId } | { type: "WORK_TRIAL", trialId }`: one id field, keyed by the type. */
+export function reportAbout(body: Record<string, unknown>): Record<string, unknown> {
+  const about = (body['about'] ?? {}) as { type?: unknown; id?: unknown };
+  const idKey = about.type === 'WORK_TRIAL' ? 'trialId' : 'serviceId';
+  const shaped: Record<string, unknown> = { ...(about.type === undefined ? {} : { type: about.type }), ...(about.id === undefined ? {} : { [idKey]: about.id }) };
+  return { ...body, about: shaped };
+}

@@ -1,0 +1,37 @@
+import { COMMAND_FORMS } from '../commands/command-forms';
+import { COMMAND_NAMES } from '../commands/command-names';
+import type { FieldDef } from '../forms/field-types';
+import { INTAKE_FORM, KPI_FILTERS_FORM, PATH_FILTERS_FORM, SIGN_IN_FORM } from '../forms/page-forms';
+import { DICTIONARIES, LANGS, parseLang, type Dictionary } from './dictionary';
+
+const SECTIONS = ['ui', 'commands', 'fields', 'options', 'events', 'rules', 'kinds'] as const satisfies readonly (keyof Dictionary)[];
+const ALL_FIELDS: readonly FieldDef[] = [SIGN_IN_FORM, INTAKE_FORM, PATH_FILTERS_FORM, KPI_FILTERS_FORM, ...Object.values(COMMAND_FORMS)].flatMap((form) => form.fields);
+
+// The types make a missing key a compile error; these catch what a cast or a spread could slip past.
+describe('dictionaries', () => {
+  it.each(SECTIONS.map((section) => [section]))('%s: every language has the same keys as Finnish, none blank', (section) => {
+    const finnish = Object.keys(DICTIONARIES.fi[section]).sort();
+    for (const lang of LANGS) {
+      const texts = DICTIONARIES[lang][section] as Readonly<Record<string, string>>;
+      expect(Object.keys(texts).sort()).toEqual(finnish);
+      expect(Object.entries(texts).filter(([, text]) => text.trim() === '')).toEqual([]);
+    }
+  });
+
+  it('labels every field and select option any form shows, in every language', () => {
+    for (const lang of LANGS) {
+      const { fields, options } = DICTIONARIES[lang];
+      expect(ALL_FIELDS.filter((field) => !fields[field.name])).toEqual([]);
+      const values = ALL_FIELDS.flatMap((field) => (field.kind === 'select' ? field.options : []));
+      expect(values.filter((value) => !options[value])).toEqual([]);
+    }
+  });
+
+  it('titles every command', () => {
+    for (const lang of LANGS) expect(COMMAND_NAMES.filter((name) => !DICTIONARIES[lang].commands[name])).toEqual([]);
+  });
+
+  it('speaks Finnish unless English was chosen', () => {
+    expect([parseLang('en'), parseLang('fi'), parseLang(null), parseLang('sv')]).toEqual(['en', 'fi', 'fi', 'fi']);
+  });
+});

@@ -1,0 +1,14 @@
+import type { PathEventType, RuleId, ScheduledItemKind } from '@polku/domain';
+import type { CommandName } from '../commands/command-names';
+import type { FieldName } from '../forms/field-names';
+import type { OptionValue } from '../forms/options';
+
+/** Labels of domain terms: a `Record` over each union, so a new term without a label is a type error. */
+export interface DomainLabels {
+  readonly commands: Readonly<Record<CommandName, string>>;
+  readonly fields: Readonly<Record<FieldName, string>>;
+  readonly options: Readonly<Record<OptionValue, string>>;
+  readonly events: Readonly<Record<PathEventType, string>>;
+  readonly rules: Readonly<Record<RuleId, string>>;
+  readonly kinds: Readonly<Record<ScheduledItemKind, string>>;
+}

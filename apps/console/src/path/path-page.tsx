@@ -1,0 +1,56 @@
+import { useCallback } from 'react';
+import type { CommandAnswer, PathDetail } from '../api/api.types';
+import { useI18n } from '../shell/i18n-context';
+import { useSession } from '../shell/session-context';
+import { useLoad } from '../shell/use-load';
+import { CommandsPanel } from './commands-panel';
+import { deadlinesOf } from './deadlines';
+import { DeadlinesList } from './deadlines-list';
+import { PathHeader } from './path-header';
+import { TimelineList } from './timeline-list';
+
+/** One path: its facts, pending deadlines, the commands it allows now and its timeline. */
+export function PathPage({ pathId }: { readonly pathId: string }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const { loaded, reload, set } = useLoad(() => api.getPath(pathId), pathId);
+
+  const onDone = useCallback(
+    (answer: CommandAnswer) => {
+      // Show the command's own answer at once, then fetch the timeline and deadlines it changed.
+      if (loaded.state === 'ok') set({ ...loaded.data, path: answer.path, allowedCommands: answer.allowedCommands });
+      void reload();
+    },
+    [loaded, set, reload],
+  );
+
+  if (loaded.state === 'loading') return <p data-testid="page-path-loading">{t('loading')}</p>;
+  if (loaded.state === 'error') {
+    return (
+      <div className="error-summary" role="alert" data-testid="path-error">
+        <code>{loaded.error.code}</code> {loaded.error.message}
+      </div>
+    );
+  }
+  const detail: PathDetail = loaded.data;
+  return (
+    <section className="page" data-testid="page-path" data-path-id={pathId}>
+      <div className="title-row">
+        <h1>{t('pathTitle')}</h1>
+        <button type="button" data-testid="path-refresh" onClick={() => void reload()}>
+          {t('refresh')}
+        </button>
+      </div>
+      <PathHeader path={detail.path} identity={detail.identity} />
+      <div className="columns">
+        <div>
+          <CommandsPanel key={detail.path.stage + detail.path.status} pathId={pathId} allowedCommands={detail.allowedCommands} onDone={onDone} />
+        </div>
+        <div>
+          <DeadlinesList deadlines={deadlinesOf(detail)} />
+          <TimelineList timeline={detail.timeline} />
+        </div>
+      </div>
+    </section>
+  );
+}
