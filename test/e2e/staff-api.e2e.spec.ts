@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@polku/config';
+import { pathWorkflowId } from '@polku/contracts';
 import { helsinkiDateOf } from '@polku/domain';
 import { appendToStream } from '@polku/event-store';
 import { eventually } from '@polku/testing';
+import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { journey } from '../support/path-journey';
 import { call, devToken, startPath, type Role } from '../support/staff-api';
@@ -146,6 +148,21 @@ describe('staff API end to end', () => {
     const answer = await send(pathId, 'hold-initial-interview', { heldOn: today(), serviceNeed: 'Needs a plan' });
     expect([answer.status, answer.body.code]).toEqual([409, 'EVENT_STORE.VERSION_CONFLICT']);
     expect(await events(pathId)).toEqual(before);
+  });
+
+  it('brings back a path whose workflow has closed: the command runs on the state folded from the event store', async () => {
+    const { pathId, path } = await startPath(token('coach'), { coachId });
+    const temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }) });
+    try {
+      await temporal.workflow.getHandle(pathWorkflowId(pathId)).terminate('closed for the test');
+      const answer = await send(pathId, 'hold-initial-interview', { heldOn: today(), serviceNeed: 'Back after a break' });
+      expect([answer.status, answer.body.path.version > path.version]).toEqual([200, true]);
+      const versions = (await pool.query<{ v: number }>('SELECT stream_version AS v FROM events WHERE stream_id = $1 ORDER BY 1', [pathId])).rows.map((row) => row.v);
+      expect(versions).toEqual(versions.map((_, index) => index + 1));
+      expect((await temporal.workflow.getHandle(pathWorkflowId(pathId)).describe()).status.name).toBe('RUNNING');
+    } finally {
+      await temporal.connection.close();
+    }
   });
 
   it('lists the area’s paths by filter, a page at a time, and the coach’s caseload', async () => {

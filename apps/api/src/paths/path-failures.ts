@@ -21,7 +21,9 @@ export function statusOfCode(code: string): HttpStatus {
 export function toApiError(error: unknown): unknown {
   if (error instanceof WorkflowNotFoundError) return pathNotFound();
   if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure)) return error;
-  const { type, message } = error.cause;
+  const { type, message, details } = error.cause;
   if (!type) return error;
-  return new ApiError(statusOfCode(type), { code: type, message });
+  // A rule about one field names it in its facts: the console shows the message next to it.
+  const field = (details?.[0] as { field?: unknown } | undefined)?.field;
+  return new ApiError(statusOfCode(type), { code: type, message, ...(typeof field === 'string' ? { issues: [{ path: field, message }] } : {}) });
 }
