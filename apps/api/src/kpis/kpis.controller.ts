@@ -1,12 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { KpiQuerySchema } from '@polku/contracts';
+import { KpiQuerySchema, type KpiQuery } from '@polku/contracts';
 import { Pool } from 'pg';
-import type { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ZodPipe } from '../http/zod.pipe';
-
-type KpiQuery = z.infer<typeof KpiQuerySchema>;
 
 // Months are compared as 'YYYY-MM' text; absent bounds leave that side open.
 const FILTER = `employment_area = $1 AND ($2::text IS NULL OR to_char(month, 'YYYY-MM') >= $2)

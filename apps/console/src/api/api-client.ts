@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from './api.types';
+import type { ApiErrorBody } from '@polku/contracts';
 
 /** The slice of `fetch` the console uses: injected, so request mapping is tested without a browser. */
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ status: number; text(): Promise<string> }>;

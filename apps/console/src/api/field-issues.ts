@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from './api.types';
+import type { ApiErrorBody } from '@polku/contracts';
 
 export interface IssueSplit {
   /** Messages by the form field they belong to. */

@@ -1,4 +1,4 @@
-import type { Me, StaffRole } from './api.types';
+import type { Me, StaffRole } from '@polku/contracts';
 
 /** The part of the Web Storage API the session needs (window.sessionStorage in the browser). */
 export interface KeyValueStore {

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../api/api.types';
+import type { ApiErrorBody } from '@polku/contracts';
 
 /** The server's top-level answer (`code` and `message`) and issues no field of the form owns. */
 export function ErrorSummary({ id, error, unplaced }: { readonly id: string; readonly error: ApiErrorBody | null; readonly unplaced: readonly string[] }) {

@@ -1,5 +1,5 @@
+import type { ApiErrorBody } from '@polku/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
-import type { ApiErrorBody } from '../api/api.types';
 import { splitIssues } from '../api/field-issues';
 import { useI18n } from '../shell/i18n-context';
 import { useSession } from '../shell/session-context';

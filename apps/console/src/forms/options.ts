@@ -1,3 +1,4 @@
+import type { PathView, StaffRole } from '@polku/contracts';
 import type {
   ConsentAudience,
   EndWorkTrial,
@@ -13,7 +14,6 @@ import type {
   Stage,
   WellbeingServiceKind,
 } from '@polku/domain';
-import type { PathStatus, StaffRole } from '../api/api.types';
 
 /**
  * Accepts the list only if it names every member of `T`: a value added to a domain enum is a
@@ -26,6 +26,7 @@ function allOf<T extends string>() {
 export type RecommendedService = RecordAssessment['data']['recommendedNextService'];
 export type WorkTrialResult = EndWorkTrial['data']['result'];
 export type ReportSubject = RecordReport['data']['about']['type'];
+type PathStatus = PathView['status'];
 
 export const EXIT_OUTCOMES = allOf<ExitOutcome>()([
   'EMPLOYED_OPEN_MARKET',

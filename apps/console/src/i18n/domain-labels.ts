@@ -12,3 +12,8 @@ export interface DomainLabels {
   readonly rules: Readonly<Record<RuleId, string>>;
   readonly kinds: Readonly<Record<ScheduledItemKind, string>>;
 }
+
+/** The label of a code the API types as a plain string (rule, event type, stage); an unknown code shows as itself. */
+export function labelOf(labels: Readonly<Record<string, string>>, code: string): string {
+  return labels[code] ?? code;
+}

@@ -1,7 +1,20 @@
-import type { KpiExits, KpiMonth } from '../api/api.types';
+import type { KpiExits, KpiMonth } from '@polku/contracts';
 import { exitStacks, goalShareBars, outcomesIn } from './kpi-data';
 
-const month = (municipality: string, m: string, share: number | null): KpiMonth => ({ municipality, month: m, clientsServed: 10, goalAttainedShare: share });
+const month = (municipality: string, m: string, share: number | null): KpiMonth => ({
+  municipality,
+  month: m,
+  clientsServed: 10,
+  newClients: 2,
+  activePaths: 8,
+  exits: 1,
+  goalAttainedExits: 1,
+  goalAttainedShare: share,
+  interviewOnTimeShare: null,
+  avgDaysToPlan: null,
+  inWorkShare3: null,
+  inWorkShare6: null,
+});
 
 describe('goalShareBars', () => {
   it('groups by month with one series per municipality, gaps as null', () => {

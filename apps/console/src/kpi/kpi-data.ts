@@ -1,5 +1,5 @@
+import type { KpiExits, KpiMonth } from '@polku/contracts';
 import type { ExitOutcome } from '@polku/domain';
-import type { KpiExits, KpiMonth } from '../api/api.types';
 import { EXIT_OUTCOMES } from '../forms/options';
 
 export interface Series {
@@ -35,16 +35,17 @@ export function goalShareBars(monthly: readonly KpiMonth[]): GroupedBars {
 
 /** One stacked bar per municipality and month, segments in the domain's outcome order. */
 export function exitStacks(exits: readonly KpiExits[]): readonly Stack[] {
-  const byBar = new Map<string, Map<ExitOutcome, number>>();
+  // Keyed by the outcome as sent; only the domain's outcomes become segments.
+  const byBar = new Map<string, Map<string, number>>();
   for (const row of exits) {
     const key = `${monthOf(row.month)}|${row.municipality}`;
-    const bar = byBar.get(key) ?? new Map<ExitOutcome, number>();
+    const bar = byBar.get(key) ?? new Map<string, number>();
     bar.set(row.outcome, (bar.get(row.outcome) ?? 0) + toCount(row.exits));
     byBar.set(key, bar);
   }
   return [...byBar.keys()].sort().map((key) => {
     const [month = '', municipality = ''] = key.split('|');
-    const bar = byBar.get(key) ?? new Map<ExitOutcome, number>();
+    const bar = byBar.get(key) ?? new Map<string, number>();
     const segments = EXIT_OUTCOMES.filter((outcome) => (bar.get(outcome) ?? 0) > 0).map((outcome) => ({ outcome, exits: bar.get(outcome) ?? 0 }));
     return { municipality, month, segments, total: segments.reduce((sum, segment) => sum + segment.exits, 0) };
   });

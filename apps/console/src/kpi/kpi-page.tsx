@@ -1,5 +1,5 @@
+import type { KpiQuery } from '@polku/contracts';
 import { useMemo, useState } from 'react';
-import type { KpiQuery } from '../api/staff-api';
 import { FieldsForm } from '../forms/fields-form';
 import { KPI_FILTERS_FORM } from '../forms/page-forms';
 import { formatMonth, formatShare } from '../i18n/format';

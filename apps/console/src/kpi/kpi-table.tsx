@@ -1,4 +1,4 @@
-import type { KpiMonth } from '../api/api.types';
+import type { KpiMonth } from '@polku/contracts';
 import { formatMonth, formatShare } from '../i18n/format';
 import { useI18n } from '../shell/i18n-context';
 
@@ -25,9 +25,9 @@ export function KpiTable({ monthly }: { readonly monthly: readonly KpiMonth[] })
             <td>{formatMonth(row.month, lang)}</td>
             <td>{row.municipality}</td>
             <td>{row.clientsServed}</td>
-            <td>{row.newClients ?? '–'}</td>
-            <td>{row.activePaths ?? '–'}</td>
-            <td>{row.exits ?? '–'}</td>
+            <td>{row.newClients}</td>
+            <td>{row.activePaths}</td>
+            <td>{row.exits}</td>
             <td>{formatShare(row.goalAttainedShare === null ? null : Number(row.goalAttainedShare), lang)}</td>
           </tr>
         ))}

@@ -1,4 +1,4 @@
-import type { StartPathBody } from '../api/staff-api';
+import type { StartPathBody } from '@polku/contracts';
 import { FieldsForm } from '../forms/fields-form';
 import { INTAKE_FORM } from '../forms/page-forms';
 import { useI18n } from '../shell/i18n-context';

@@ -1,4 +1,5 @@
-import type { Notification } from '../api/api.types';
+import type { Notification } from '@polku/contracts';
+import { labelOf } from '../i18n/domain-labels';
 import { formatInstant } from '../i18n/format';
 import { hrefFor } from '../routing/routes';
 import { useI18n } from '../shell/i18n-context';
@@ -62,7 +63,7 @@ function NotificationsTable({ items, onRead }: { readonly items: readonly Notifi
             data-read={item.readAt ? 'true' : 'false'}
             className={item.readAt ? '' : 'unread'}
           >
-            <td>{dict.rules[item.rule] ?? item.rule}</td>
+            <td>{labelOf(dict.rules, item.rule)}</td>
             <td>{dict.kinds[item.kind] ?? item.kind}</td>
             <td>{formatInstant(item.dueAt, lang)}</td>
             <td>

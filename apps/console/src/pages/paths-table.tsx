@@ -1,4 +1,5 @@
-import type { PathSummary } from '../api/api.types';
+import type { PathSummary } from '@polku/contracts';
+import { labelOf } from '../i18n/domain-labels';
 import { formatDate } from '../i18n/format';
 import { hrefFor } from '../routing/routes';
 import { useI18n } from '../shell/i18n-context';
@@ -21,7 +22,7 @@ export function PathsTable({ items }: { readonly items: readonly PathSummary[] }
       <tbody>
         {items.map((path) => (
           <tr key={path.pathId} data-testid="paths-row" data-path-id={path.pathId}>
-            <td data-stage={path.stage}>{dict.options[path.stage] ?? path.stage}</td>
+            <td data-stage={path.stage}>{labelOf(dict.options, path.stage)}</td>
             <td data-status={path.status}>{dict.options[path.status] ?? path.status}</td>
             <td>{path.municipality}</td>
             <td>{formatDate(path.registeredOn, lang)}</td>

@@ -1,5 +1,5 @@
+import type { ApiErrorBody, PathSummary } from '@polku/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiErrorBody, PathSummary } from '../api/api.types';
 import type { PathFilters, StaffApi } from '../api/staff-api';
 
 export type ListMode = 'mine' | 'all';
@@ -29,7 +29,7 @@ export function usePagedPaths(api: StaffApi, mode: ListMode, filters: PathFilter
       if (ticket !== generation.current) return;
       setPaged(
         answer.ok
-          ? { items: [...previous, ...answer.data.items], nextCursor: answer.data.nextCursor ?? null, loading: false, error: null }
+          ? { items: [...previous, ...answer.data.items], nextCursor: answer.data.nextCursor, loading: false, error: null }
           : { items: previous, nextCursor: null, loading: false, error: answer.error },
       );
     },

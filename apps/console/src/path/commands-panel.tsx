@@ -1,4 +1,4 @@
-import type { ApiErrorBody, CommandAnswer } from '../api/api.types';
+import type { ApiErrorBody, PathAnswer } from '@polku/contracts';
 import { COMMAND_FORMS } from '../commands/command-forms';
 import { knownCommands, type CommandName } from '../commands/command-names';
 import { FieldsForm } from '../forms/fields-form';
@@ -8,7 +8,7 @@ import { useSession } from '../shell/session-context';
 interface Props {
   readonly pathId: string;
   readonly allowedCommands: readonly string[];
-  readonly onDone: (answer: CommandAnswer) => void;
+  readonly onDone: (answer: PathAnswer) => void;
 }
 
 /** A form for each command in `allowedCommands`, and only those. */

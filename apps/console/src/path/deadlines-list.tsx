@@ -1,11 +1,12 @@
-import type { Deadline } from '../api/api.types';
+import type { ScheduledItemView } from '@polku/contracts';
+import { labelOf } from '../i18n/domain-labels';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../shell/i18n-context';
-import { pendingNextFirst } from './deadlines';
+import { nextDueFirst } from './deadlines';
 
-export function DeadlinesList({ deadlines }: { readonly deadlines: readonly Deadline[] }) {
+export function DeadlinesList({ items }: { readonly items: readonly ScheduledItemView[] }) {
   const { t, dict, lang } = useI18n();
-  const pending = pendingNextFirst(deadlines);
+  const pending = nextDueFirst(items);
   return (
     <section data-testid="path-deadlines">
       <h2>{t('deadlinesTitle')}</h2>
@@ -24,7 +25,7 @@ export function DeadlinesList({ deadlines }: { readonly deadlines: readonly Dead
             {pending.map((item) => (
               <tr key={item.itemId} data-testid="deadline-item" data-rule={item.rule} data-kind={item.kind}>
                 <td>{formatDate(item.dueOn, lang)}</td>
-                <td>{dict.rules[item.rule] ?? item.rule}</td>
+                <td>{labelOf(dict.rules, item.rule)}</td>
                 <td>{dict.kinds[item.kind] ?? item.kind}</td>
               </tr>
             ))}

@@ -1,4 +1,4 @@
-import type { IdentityView, PathView } from '../api/api.types';
+import type { IdentityView, PathView } from '@polku/contracts';
 import type { Lang } from '../i18n/dictionary';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../shell/i18n-context';

@@ -1,10 +1,9 @@
+import type { PathAnswer, PathDetails } from '@polku/contracts';
 import { useCallback } from 'react';
-import type { CommandAnswer, PathDetail } from '../api/api.types';
 import { useI18n } from '../shell/i18n-context';
 import { useSession } from '../shell/session-context';
 import { useLoad } from '../shell/use-load';
 import { CommandsPanel } from './commands-panel';
-import { deadlinesOf } from './deadlines';
 import { DeadlinesList } from './deadlines-list';
 import { PathHeader } from './path-header';
 import { TimelineList } from './timeline-list';
@@ -16,7 +15,7 @@ export function PathPage({ pathId }: { readonly pathId: string }) {
   const { loaded, reload, set } = useLoad(() => api.getPath(pathId), pathId);
 
   const onDone = useCallback(
-    (answer: CommandAnswer) => {
+    (answer: PathAnswer) => {
       // Show the command's own answer at once, then fetch the timeline and deadlines it changed.
       if (loaded.state === 'ok') set({ ...loaded.data, path: answer.path, allowedCommands: answer.allowedCommands });
       void reload();
@@ -32,7 +31,7 @@ export function PathPage({ pathId }: { readonly pathId: string }) {
       </div>
     );
   }
-  const detail: PathDetail = loaded.data;
+  const detail: PathDetails = loaded.data;
   return (
     <section className="page" data-testid="page-path" data-path-id={pathId}>
       <div className="title-row">
@@ -47,7 +46,7 @@ export function PathPage({ pathId }: { readonly pathId: string }) {
           <CommandsPanel key={detail.path.stage + detail.path.status} pathId={pathId} allowedCommands={detail.allowedCommands} onDone={onDone} />
         </div>
         <div>
-          <DeadlinesList deadlines={deadlinesOf(detail)} />
+          <DeadlinesList items={detail.path.pendingItems} />
           <TimelineList timeline={detail.timeline} />
         </div>
       </div>

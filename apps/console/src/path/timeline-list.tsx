@@ -1,4 +1,5 @@
-import type { TimelineEntry } from '../api/api.types';
+import type { TimelineEntry } from '@polku/contracts';
+import { labelOf } from '../i18n/domain-labels';
 import { formatInstant } from '../i18n/format';
 import { useI18n } from '../shell/i18n-context';
 import { newestFirst } from './deadlines';
@@ -17,11 +18,11 @@ export function TimelineList({ timeline }: { readonly timeline: readonly Timelin
           </tr>
         </thead>
         <tbody>
-          {newestFirst(timeline).map((entry, index) => (
-            <tr key={`${entry.version ?? index}-${entry.type}`} data-testid="timeline-item" data-type={entry.type}>
-              <td>{dict.events[entry.type] ?? entry.type}</td>
+          {newestFirst(timeline).map((entry) => (
+            <tr key={entry.version} data-testid="timeline-item" data-type={entry.type}>
+              <td>{labelOf(dict.events, entry.type)}</td>
               <td>{formatInstant(entry.occurredAt, lang)}</td>
-              <td>{entry.actor ? `${entry.actor.userId} (${entry.actor.role})` : ''}</td>
+              <td>{`${entry.actor.userId} (${entry.actor.role})`}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../api/api.types';
+import type { StaffRole } from '@polku/contracts';
 
 /** Console routes live in the URL hash, so they never meet the API's own paths. */
 export type Route =

@@ -1,6 +1,6 @@
+import type { ApiErrorBody, DevTokenRequest } from '@polku/contracts';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { createApiClient, type FetchLike } from '../api/api-client';
-import type { ApiErrorBody, StaffRole } from '../api/api.types';
 import type { Session, SessionStore } from '../api/session';
 import { staffApi, type StaffApi } from '../api/staff-api';
 import { homeFor } from '../routing/routes';
@@ -12,17 +12,11 @@ export interface SessionDeps {
   readonly newKey: () => string;
 }
 
-export interface SignIn {
-  readonly userId: string;
-  readonly role: StaffRole;
-  readonly employmentArea: string;
-}
-
 interface SessionValue {
   readonly session: Session | null;
   readonly api: StaffApi;
   readonly newKey: () => string;
-  readonly signIn: (request: SignIn) => Promise<ApiErrorBody | null>;
+  readonly signIn: (request: DevTokenRequest) => Promise<ApiErrorBody | null>;
   readonly signOut: () => void;
 }
 
@@ -41,7 +35,7 @@ export function SessionProvider({ deps, children }: { readonly deps: SessionDeps
   );
   const api = useMemo(() => apiFor(() => deps.sessions.load()?.token ?? null), [apiFor, deps]);
   const signIn = useCallback(
-    async (request: SignIn): Promise<ApiErrorBody | null> => {
+    async (request: DevTokenRequest): Promise<ApiErrorBody | null> => {
       const issued = await api.devToken(request);
       if (!issued.ok) return issued.error;
       const me = await apiFor(() => issued.data.accessToken).me();

@@ -1,6 +1,6 @@
+import type { ApiErrorBody } from '@polku/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiResult } from '../api/api-client';
-import type { ApiErrorBody } from '../api/api.types';
 
 export type Loaded<T> = { readonly state: 'loading' } | { readonly state: 'ok'; readonly data: T } | { readonly state: 'error'; readonly error: ApiErrorBody };
 

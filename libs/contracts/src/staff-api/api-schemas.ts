@@ -16,6 +16,8 @@ export const StartPathRequestSchema = z.strictObject({
   referralSource: z.enum(REFERRAL_SOURCES).default('SELF_REGISTRATION'),
 });
 export type StartPathRequest = z.infer<typeof StartPathRequestSchema>;
+/** What a client sends: `referralSource` may be left out (the schema defaults it). */
+export type StartPathBody = z.input<typeof StartPathRequestSchema>;
 
 export const IdentityViewSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('HELD'), masked: z.string() }),
@@ -24,7 +26,11 @@ export const IdentityViewSchema = z.discriminatedUnion('status', [
 export type IdentityView = z.infer<typeof IdentityViewSchema>;
 
 export const PathAnswerSchema = z.object({ path: PathViewSchema, allowedCommands: z.array(CommandRouteSchema) });
+export type PathAnswer = z.infer<typeof PathAnswerSchema>;
 export const StartPathResponseSchema = PathAnswerSchema.extend({ pathId: z.string(), clientReference: z.string(), identity: IdentityViewSchema });
+export type StartPathResponse = z.infer<typeof StartPathResponseSchema>;
+
+export type ScheduledItemView = z.infer<typeof ScheduledItemViewSchema>;
 
 export const DeadlineSchema = ScheduledItemViewSchema.extend({
   pathId: z.string(),
@@ -38,6 +44,7 @@ export const PathDetailsSchema = PathAnswerSchema.extend({
   identity: IdentityViewSchema.nullable(),
   timeline: z.array(TimelineEntrySchema),
 });
+export type PathDetails = z.infer<typeof PathDetailsSchema>;
 
 export const PathSummarySchema = z.object({
   pathId: z.string(),
@@ -71,6 +78,7 @@ export const ListPathsQuerySchema = z.strictObject({
 export type ListPathsQuery = z.infer<typeof ListPathsQuerySchema>;
 export const PageQuerySchema = z.strictObject({ limit, cursor });
 export const PathPageSchema = z.object({ items: z.array(PathSummarySchema), nextCursor: z.string().nullable() });
+export type PathPage = z.infer<typeof PathPageSchema>;
 
 export const DeadlinesQuerySchema = z.strictObject({ window: z.enum(['upcoming', 'overdue']).default('upcoming'), limit });
 export const DeadlineListSchema = z.object({ items: z.array(DeadlineSchema) });
@@ -85,12 +93,16 @@ export const NotificationSchema = z.object({
   createdAt: instant,
   readAt: instant.nullable(),
 });
+export type Notification = z.infer<typeof NotificationSchema>;
 export const NotificationsQuerySchema = z.strictObject({ unread: z.enum(['true', 'false']).optional(), limit });
 export const NotificationListSchema = z.object({ items: z.array(NotificationSchema) });
+export type NotificationList = z.infer<typeof NotificationListSchema>;
 export const NotificationReadSchema = z.object({ notificationId: z.string(), readAt: instant });
+export type NotificationRead = z.infer<typeof NotificationReadSchema>;
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM');
 export const KpiQuerySchema = z.strictObject({ from: month.optional(), to: month.optional(), municipality: municipality.optional() });
+export type KpiQuery = z.infer<typeof KpiQuerySchema>;
 const share = z.number().nullable();
 export const KpiMonthSchema = z.object({
   municipality: z.string(),
@@ -106,16 +118,22 @@ export const KpiMonthSchema = z.object({
   inWorkShare3: share,
   inWorkShare6: share,
 });
+export type KpiMonth = z.infer<typeof KpiMonthSchema>;
 export const KpiExitsSchema = z.object({ municipality: z.string(), month: month, outcome: z.string(), exits: z.int() });
+export type KpiExits = z.infer<typeof KpiExitsSchema>;
 export const KpiReportSchema = z.object({ monthly: z.array(KpiMonthSchema), exitsByOutcome: z.array(KpiExitsSchema) });
+export type KpiReport = z.infer<typeof KpiReportSchema>;
 
 export const ErasureResponseSchema = z.object({ clientReference: z.string(), erasedAt: instant });
 export const ClientReferenceParamSchema = z.string().regex(/^cref_[a-z0-9]{16,40}$/);
 export const PathIdParamSchema = z.uuid();
 
 export const MeSchema = z.object({ userId: z.string(), role: z.enum(STAFF_ROLES), employmentArea: z.string() });
+export type Me = z.infer<typeof MeSchema>;
 export const DevTokenRequestSchema = z.strictObject({ userId: staffUserId, role: z.enum(STAFF_ROLES), employmentArea });
+export type DevTokenRequest = z.infer<typeof DevTokenRequestSchema>;
 export const DevTokenResponseSchema = z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.int() });
+export type DevTokenResponse = z.infer<typeof DevTokenResponseSchema>;
 
 export const ApiErrorSchema = z.object({
   code: z.string().meta({ description: 'Stable error code, e.g. PATH.INVALID_TRANSITION' }),
