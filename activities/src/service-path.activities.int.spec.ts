@@ -50,6 +50,15 @@ describe('service-path activities on the real PostgreSQL', () => {
     expect(await count(pathId)).toBe(1);
   });
 
+  it('refuses data PostgreSQL cannot store (a NUL character) as a non-retryable failure and writes nothing', async () => {
+    const pathId = `p-${randomUUID()}`;
+    await activities.appendEvents({ streamId: pathId, expectedVersion: 0, events: [started(pathId, `cref_${randomUUID().replace(/-/g, '').slice(0, 20)}`)] });
+    const withNul = { streamId: pathId, expectedVersion: 1, events: [stored(pathId, 2, 'CoachReassigned', { fromCoachId: 'a', toCoachId: 'b\u0000c' })] };
+    const failure = await activities.appendEvents(withNul).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ type: 'EVENT_STORE.UNSTORABLE_DATA', nonRetryable: true });
+    expect(await count(pathId)).toBe(1);
+  });
+
   it('allows one active path per client, and a new one after the exit', async () => {
     const client = `cref_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
     const [first, second] = [`p-${randomUUID()}`, `p-${randomUUID()}`];

@@ -71,5 +71,10 @@ function toFailure(error: unknown): unknown {
   if (error instanceof ConcurrencyError) {
     return ApplicationFailure.create({ type: PathFailureTypes.versionConflict, message: error.message, nonRetryable: true });
   }
+  // SQLSTATE class 22 (data exception, e.g. a NUL character jsonb cannot hold): retrying the
+  // same events can never succeed and would wedge the path's handler, so the command fails.
+  if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('22')) {
+    return ApplicationFailure.create({ type: PathFailureTypes.unstorable, message: 'The event store cannot hold this command’s data.', nonRetryable: true });
+  }
   return error;
 }

@@ -1,11 +1,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { printFuzzSummary, runApiFuzz, type FuzzResult } from './api-fuzz';
 import { appServices } from './apps';
+import { CHROMIUM_PATH, installChromium } from './chromium';
+import { buildConsole } from './console';
 import { kafka } from './kafka';
 import { ensureDirs, HOST, Ports, ROOT, RUN } from './layout';
 import { Phases, print, say, warn } from './log';
 import { runAttached, waitFor } from './process';
 import { postgres, DATABASE_URL } from './postgres';
+import { installSchemathesis } from './schemathesis';
 import type { Service } from './service';
 import { createTopics, migrateDatabase } from './setup';
 import { temporal } from './temporal';
@@ -44,14 +48,37 @@ const APP_ENV: NodeJS.ProcessEnv = {
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
 };
 
-async function infrastructureUp(phases: Phases, withTestServer: boolean): Promise<void> {
+/** What only `npm test` needs: the time-skipping test server, Chromium, schemathesis. */
+function testTools(): Promise<unknown>[] {
+  return [installTestServer(), installChromium(), installSchemathesis()];
+}
+
+async function infrastructureUp(phases: Phases, forTests: boolean): Promise<void> {
   await phases.run('install missing tools', async () => {
-    await Promise.all([...INFRA.map((service) => service.install()), withTestServer ? installTestServer() : undefined]);
+    await Promise.all([...INFRA.map((service) => service.install()), ...(forTests ? testTools() : [])]);
   });
   await phases.run('start PostgreSQL, Temporal, Kafka', () => Promise.all(INFRA.map((service) => service.start())));
   await phases.run('migrate database, create topics and ACLs', async () => {
     await migrateDatabase();
     await createTopics();
+  });
+}
+
+/**
+ * The console is built before the apps start, since the API serves it. When the build fails,
+ * both commands carry on (the API serves whatever dist/apps/console holds) and say so;
+ * `npm test` then fails at the end. Answers whether it failed.
+ */
+async function consoleUp(phases: Phases): Promise<boolean> {
+  return phases.run('build console', async () => {
+    try {
+      const outcome = await buildConsole();
+      say(outcome === 'absent' ? 'apps/console does not exist yet: nothing to build' : `console ${outcome}`);
+      return false;
+    } catch (error) {
+      warn(`the console did not build; the API serves what dist/apps/console holds, if anything:\n${error instanceof Error ? error.message : String(error)}`);
+      return true;
+    }
   });
 }
 
@@ -64,8 +91,12 @@ async function startApps(phases: Phases, restart: boolean): Promise<void> {
 }
 
 function printEndpoints(): void {
+  const api = `http://${HOST}:${Ports.api}`;
   print('\nPolku is running:');
-  print(`  API                 http://${HOST}:${Ports.api}   (health: /health)`);
+  print(`  Console             ${api}/`);
+  print(`  API                 ${api}   (health: /health)`);
+  print(`  API docs            ${api}/docs   (OpenAPI: /docs/openapi.json)`);
+  print(`  API metrics         ${api}/metrics`);
   print(`  Temporal UI         http://${HOST}:${Ports.temporalUi}`);
   print(`  Temporal gRPC       ${HOST}:${Ports.temporal}`);
   print(`  Kafka               ${HOST}:${Ports.kafka}   (KRaft controller ${HOST}:${Ports.kafkaController})`);
@@ -75,17 +106,29 @@ function printEndpoints(): void {
   print(`  Municipal consumer  http://${HOST}:${Ports.municipalConsumer}/read/active-paths-by-stage   (health: /health)`);
   print(`  Wellbeing consumer  http://${HOST}:${Ports.wellbeingConsumer}/read/open-referrals   (health: /health)`);
   print(`  Temporal HTTP API   http://${HOST}:${Ports.temporalHttp}, metrics http://${HOST}:${Ports.temporalMetrics}/metrics`);
+  print('Dev token (coach; roles intake, coach, wellbeing, manager, admin), then -H "Authorization: Bearer <accessToken>":');
+  print(`  curl -s -X POST ${api}/dev-issuer/token -H 'content-type: application/json' -d '{"userId":"coach.virtanen","role":"coach","employmentArea":"Pirkanmaa"}'`);
   print('Logs: .polku/logs/   Stop everything: npm stop   Health: npm run status');
 }
 
 async function runTests(phases: Phases): Promise<number> {
   const summary = join(RUN, 'test-summary.jsonl');
   rmSync(summary, { force: true });
-  const env = { ...process.env, ...APP_ENV, POLKU_TEST_SUMMARY: summary, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true' };
+  const env = {
+    ...process.env,
+    ...APP_ENV,
+    CHROMIUM_PATH,
+    POLKU_TEST_SUMMARY: summary,
+    NX_DAEMON: 'false',
+    NX_TUI: 'false',
+    NX_NO_CLOUD: 'true',
+  };
+  const fuzz: { result?: FuzzResult } = {};
   try {
-    return await runChecks(phases, env);
+    return await runChecks(phases, env, fuzz);
   } finally {
     printTestSummary(summary);
+    printFuzzSummary(fuzz.result);
   }
 }
 
@@ -102,12 +145,16 @@ function printTestSummary(file: string): void {
   print(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 }
 
-async function runChecks(phases: Phases, env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Typecheck and lint stop the run at the first failure. The API fuzz runs after the jest run
+ * whatever jest's outcome, since it tests the running API on its own; the first failure's exit
+ * code is the run's.
+ */
+async function runChecks(phases: Phases, env: NodeJS.ProcessEnv, fuzz: { result?: FuzzResult }): Promise<number> {
   const nx = ['exec', '--', 'nx', 'run-many', '--parallel=1', '--outputStyle=stream'];
   for (const [label, command, args] of [
     ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
     ['lint', 'npm', [...nx, '-t', 'lint']],
-    ['tests (unit, integration, e2e)', 'npm', [...nx, '-t', 'test']],
   ] as const) {
     const code = await phases.run(label, () => runAttached(command, args, { cwd: ROOT, env }));
     if (code !== 0) {
@@ -115,7 +162,16 @@ async function runChecks(phases: Phases, env: NodeJS.ProcessEnv): Promise<number
       return code;
     }
   }
-  return 0;
+  const label = 'tests (unit, integration, e2e)';
+  const tests = await phases.run(label, () => runAttached('npm', [...nx, '-t', 'test'], { cwd: ROOT, env }));
+  if (tests !== 0) warn(`${label} failed (exit ${tests})`);
+  if (process.env['POLKU_SKIP_API_FUZZ'] === '1') {
+    say('API fuzz skipped (POLKU_SKIP_API_FUZZ=1)');
+    return tests;
+  }
+  fuzz.result = await phases.run('API fuzz (schemathesis)', () => runApiFuzz());
+  if (fuzz.result.code !== 0) warn('API fuzz failed; see the schemathesis output above and .polku/logs/schemathesis/');
+  return tests !== 0 ? tests : fuzz.result.code;
 }
 
 const commands: Record<string, () => Promise<number>> = {
@@ -128,6 +184,7 @@ const commands: Record<string, () => Promise<number>> = {
   async start() {
     const phases = new Phases();
     await infrastructureUp(phases, false);
+    await consoleUp(phases);
     await startApps(phases, false);
     phases.report();
     printEndpoints();
@@ -136,10 +193,22 @@ const commands: Record<string, () => Promise<number>> = {
   async test() {
     const phases = new Phases();
     await infrastructureUp(phases, true);
+    const consoleFailed = await consoleUp(phases);
     await startApps(phases, true);
     const code = await runTests(phases);
     phases.report();
-    return code;
+    if (consoleFailed) print('console build: ✘ failed (nx run console:build; see .polku/logs/console-build.log)');
+    return code !== 0 ? code : consoleFailed ? 1 : 0;
+  },
+  /** `npm run test:api-fuzz [-- <schemathesis run options>]`: the API fuzz alone, against the running API. */
+  async 'api-fuzz'() {
+    const phases = new Phases();
+    await phases.run('install schemathesis', () => installSchemathesis());
+    const result = await phases.run('API fuzz (schemathesis)', () => runApiFuzz({ extraArgs: process.argv.slice(3) }));
+    phases.report();
+    print('');
+    printFuzzSummary(result);
+    return result.code;
   },
   async migrate() {
     await migrateDatabase();

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { aptInstall, isRoot } from './apt';
 import { DATA, HOST, LOGS, Ports, RUN } from './layout';
-import { say, withHeartbeat } from './log';
+import { say } from './log';
 import { runLogged, waitFor } from './process';
 import type { Service } from './service';
 
@@ -17,7 +18,6 @@ export const DATABASE_URL = `postgres://${USER}:${PASSWORD}@${HOST}:${Ports.post
 
 // PostgreSQL refuses to run as root; as root we run it as this system user.
 const OS_USER = 'postgres';
-const isRoot = process.getuid?.() === 0;
 
 function binDir(): string | undefined {
   const base = '/usr/lib/postgresql';
@@ -34,14 +34,12 @@ function asDbUser(tool: string, args: string[], log = 'postgres-admin'): Promise
 }
 
 async function installPackages(): Promise<void> {
-  if (!isRoot) throw new Error('PostgreSQL is not installed and we are not root: install postgresql-15 (apt) or set DATABASE_URL');
+  const hint = 'install postgresql-15 (apt) or set DATABASE_URL';
+  if (!isRoot) throw new Error(`PostgreSQL is not installed and we are not root: ${hint}`);
   // Debian's package would create and start its own cluster on 5432; ours owns that port.
   mkdirSync('/etc/postgresql-common', { recursive: true });
   writeFileSync('/etc/postgresql-common/createcluster.conf', 'create_main_cluster = false\n');
-  say('installing PostgreSQL from Debian packages (first time only)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await withHeartbeat('apt-get', runLogged('apt-get', ['update'], 'apt', { env }));
-  await withHeartbeat('apt-get', runLogged('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], 'apt', { env }));
+  await aptInstall(['postgresql'], 'PostgreSQL', { recommends: false, hint });
 }
 
 function ensureOsUser(): void {

@@ -108,6 +108,7 @@ describe('bad input to the staff API', () => {
       ['a malformed business id', 'start-work-trial', { body: { ...trial, organiser: { ...trial.organiser, businessId: '123' } } }, 400, 'VALIDATION.INVALID_BODY'],
       ['a business id with a wrong check digit', 'start-work-trial', { body: { ...trial, organiser: { ...trial.organiser, businessId: '1234567-8' } } }, 400, 'VALIDATION.BUSINESS_ID'],
       ['a date that does not exist', 'start-work-trial', { body: { ...trial, startOn: '2026-02-30' } }, 400, 'VALIDATION.INVALID_BODY'],
+      ['a NUL character in free text', 'start-work-trial', { body: { ...trial, tasks: 'packing\u0000boxes' } }, 400, 'VALIDATION.INVALID_BODY'],
       ['an identity code in free text', 'start-work-trial', { body: { ...trial, tasks: `Client ${identityCode()} packs boxes` } }, 400, 'VALIDATION.INVALID_BODY'],
       ['a command that does not exist', 'delete-path', { body: {} }, 404, 'ROUTE.NOT_FOUND'],
       ['an end date before the start', 'start-work-trial', { body: { ...trial, plannedEndOn: '2020-01-01' } }, 400, 'VALIDATION.DATE_ORDER'],

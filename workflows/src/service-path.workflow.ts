@@ -36,7 +36,7 @@ import { Serial } from './serial';
 
 /** Appends are short database transactions; retry transient failures until the store is back. */
 const APPEND_TIMEOUT = '30 seconds';
-const APPEND_RETRY: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['EVENT_STORE.VERSION_CONFLICT', 'PATH.CLIENT_HAS_ACTIVE_PATH'] };
+const APPEND_RETRY: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: ['EVENT_STORE.VERSION_CONFLICT', 'PATH.CLIENT_HAS_ACTIVE_PATH', 'EVENT_STORE.UNSTORABLE_DATA'] };
 /** Continue-as-new well before Temporal's history limits (50 k events). */
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 5_000;
 const ENGINE_ACTOR = { userId: 'polku-engine', role: 'system' } as const;

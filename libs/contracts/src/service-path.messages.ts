@@ -51,4 +51,5 @@ export interface ServicePathActivities {
 export const PathFailureTypes = {
   versionConflict: 'EVENT_STORE.VERSION_CONFLICT',
   clientHasActivePath: 'PATH.CLIENT_HAS_ACTIVE_PATH',
+  unstorable: 'EVENT_STORE.UNSTORABLE_DATA',
 } as const;

@@ -4,14 +4,23 @@ import { z } from 'zod';
 // need, a report); an identity code in it would land in events, so the edge refuses it.
 const IDENTITY_CODE_INSIDE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])/i;
 
-/** Free text a member of staff types: bounded, and never holding an identity code. */
-export function freeText(max: number) {
+// Control characters (NUL above all: PostgreSQL's jsonb cannot hold it) have no place in what
+// staff type; line breaks and tabs do.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A name or other short text: bounded, trimmed, no control characters. */
+export function plainText(min: number, max: number) {
   return z
     .string()
     .trim()
-    .min(1)
+    .min(min)
     .max(max)
-    .refine((text) => !IDENTITY_CODE_INSIDE.test(text), { message: 'must not contain a personal identity code' });
+    .refine((text) => !CONTROL_CHARACTER.test(text), { message: 'must not contain control characters' });
+}
+
+/** Free text a member of staff types: bounded, and never holding an identity code. */
+export function freeText(max: number) {
+  return plainText(1, max).refine((text) => !IDENTITY_CODE_INSIDE.test(text), { message: 'must not contain a personal identity code' });
 }
 
 /** A calendar date, `YYYY-MM-DD`, that exists. */
@@ -25,8 +34,8 @@ export const staffUserId = z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'a staff u
 /** Finnish business id (Y-tunnus), shape only; the domain checks the check digit. */
 export const businessId = z.string().regex(/^\d{7}-\d$/, 'a business id: 7 digits, a hyphen and a check digit');
 
-export const employmentArea = z.string().trim().min(2).max(80);
-export const municipality = z.string().trim().min(2).max(80);
+export const employmentArea = plainText(2, 80);
+export const municipality = plainText(2, 80);
 
 export const STAFF_ROLES = ['intake', 'coach', 'wellbeing', 'manager', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
