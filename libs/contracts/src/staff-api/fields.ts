@@ -6,7 +6,15 @@ const IDENTITY_CODE_INSIDE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-
 
 // Control characters (NUL above all: PostgreSQL's jsonb cannot hold it) have no place in what
 // staff type; line breaks and tabs do.
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const ALLOWED_CONTROL = new Set([9, 10, 13]);
+
+function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code < 32 && !ALLOWED_CONTROL.has(code)) || code === 127) return true;
+  }
+  return false;
+}
 
 /** A name or other short text: bounded, trimmed, no control characters. */
 export function plainText(min: number, max: number) {
@@ -15,7 +23,7 @@ export function plainText(min: number, max: number) {
     .trim()
     .min(min)
     .max(max)
-    .refine((text) => !CONTROL_CHARACTER.test(text), { message: 'must not contain control characters' });
+    .refine((text) => !hasControlCharacter(text), { message: 'must not contain control characters' });
 }
 
 /** Free text a member of staff types: bounded, and never holding an identity code. */
