@@ -9,7 +9,7 @@ import { eventually } from '@polku/testing';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { journey } from '../support/path-journey';
-import { call, devToken, startPath, type Role } from '../support/staff-api';
+import { call, devToken, identityCode, startPath, type Role } from '../support/staff-api';
 
 const config = loadConfig();
 const today = (): string => helsinkiDateOf(new Date().toISOString());
@@ -136,6 +136,20 @@ describe('staff API end to end', () => {
     expect((await events(pathId)).filter((event) => event.type === 'InitialInterviewHeld')).toHaveLength(1);
     const other = await send(pathId, 'hold-initial-interview', { ...body, serviceNeed: 'Something else' }, 'coach', { 'idempotency-key': key });
     expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY.KEY_REUSED']);
+  });
+
+  it('starts a path once for a repeated Idempotency-Key, and refuses a second active path for the client with 409', async () => {
+    const code = identityCode();
+    const body = { identityCode: code, municipality: 'Kangasala', coachId };
+    const headers = { 'idempotency-key': `start-${randomUUID()}` };
+    const first = await call<{ pathId: string }>('POST', '/paths', { token: token('coach'), body, headers });
+    const again = await call<{ pathId: string }>('POST', '/paths', { token: token('coach'), body, headers });
+    expect([first.status, again.status, again.body.pathId]).toEqual([201, 201, first.body.pathId]);
+    const started = await pool.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'PathStarted' AND data->>'municipality' = 'Kangasala' AND data->>'employmentArea' = $1`, [area]);
+    expect(started.rows[0].n).toBe(1);
+    const second = await call<{ code: string }>('POST', '/paths', { token: token('coach'), body });
+    expect([second.status, second.body.code]).toEqual([409, 'PATH.CLIENT_HAS_ACTIVE_PATH']);
+    expect(JSON.stringify(second.body)).not.toContain(code);
   });
 
   it('answers a version conflict in the event store with 409 and appends nothing', async () => {
