@@ -101,13 +101,14 @@ describe('bad input to the staff API', () => {
 
     const trial = journey()[3]?.[1] as { organiser: object };
 
-    it.each<[string, string, { raw?: string; body?: unknown }, number, string]>([
+    it.each<[string, string, { raw?: string; body?: unknown; headers?: Record<string, string> }, number, string]>([
       ['malformed JSON', 'start-work-trial', { raw: '{"trialId": "t-1", ' }, 400, 'REQUEST.MALFORMED_JSON'],
       ['an unknown field', 'start-work-trial', { body: { ...trial, diagnosis: 'F32' } }, 400, 'VALIDATION.INVALID_BODY'],
       ['a wrong type', 'start-work-trial', { body: { ...trial, daysPerWeek: 'five' } }, 400, 'VALIDATION.INVALID_BODY'],
       ['a malformed business id', 'start-work-trial', { body: { ...trial, organiser: { ...trial.organiser, businessId: '123' } } }, 400, 'VALIDATION.INVALID_BODY'],
       ['a business id with a wrong check digit', 'start-work-trial', { body: { ...trial, organiser: { ...trial.organiser, businessId: '1234567-8' } } }, 400, 'VALIDATION.BUSINESS_ID'],
       ['a date that does not exist', 'start-work-trial', { body: { ...trial, startOn: '2026-02-30' } }, 400, 'VALIDATION.INVALID_BODY'],
+      ['a NUL in an unknown key, under an Idempotency-Key', 'resume', { raw: '{"x\\u0000y": 1}', headers: { 'idempotency-key': `nul-${randomUUID()}` } }, 400, 'VALIDATION.INVALID_BODY'],
       ['a NUL character in free text', 'start-work-trial', { body: { ...trial, tasks: 'packing\u0000boxes' } }, 400, 'VALIDATION.INVALID_BODY'],
       ['an identity code in free text', 'start-work-trial', { body: { ...trial, tasks: `Client ${identityCode()} packs boxes` } }, 400, 'VALIDATION.INVALID_BODY'],
       ['a command that does not exist', 'delete-path', { body: {} }, 404, 'ROUTE.NOT_FOUND'],

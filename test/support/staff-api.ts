@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { loadConfig } from '@polku/config';
+import { formatPersonalIdentityCode, type CenturySign } from '@polku/domain';
 
 const config = loadConfig();
 export const API = `http://${config.api.host}:${config.api.port}`;
@@ -18,22 +19,18 @@ export interface Answer<T = unknown> {
   readonly headers: Headers;
 }
 
-const CHECK_CHARACTERS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
-const SIGNS: Record<number, string[]> = { 19: ['-', 'Y', 'X', 'W', 'V', 'U'], 20: ['A', 'B', 'C', 'D', 'E', 'F'] };
+const SIGNS_BY_CENTURY: Readonly<Record<1900 | 2000, readonly CenturySign[]>> = { 1900: ['-', 'Y', 'X', 'W', 'V', 'U'], 2000: ['A', 'B', 'C', 'D', 'E', 'F'] };
 
 /**
- * A valid personal identity code nobody else in the run has (random date and individual number):
- * tests never use a real person's code.
+ * A valid personal identity code nobody else in the run has (random date, sign and individual
+ * number): tests never use a real person's code.
  */
 export function identityCode(): string {
-  const century = randomInt(2) === 0 ? 19 : 20;
-  const year = randomInt(century === 19 ? 50 : 0, century === 19 ? 100 : 10);
-  const month = randomInt(1, 13);
-  const day = randomInt(1, 29);
-  const individual = randomInt(2, 900);
-  const digits = `${pad(day)}${pad(month)}${pad(year)}${String(individual).padStart(3, '0')}`;
-  const signs = SIGNS[century] ?? ['-'];
-  return `${digits.slice(0, 6)}${signs[randomInt(signs.length)]}${digits.slice(6)}${CHECK_CHARACTERS[Number(digits) % 31]}`;
+  const century = randomInt(2) === 0 ? 1900 : 2000;
+  const year = century + (century === 1900 ? randomInt(50, 100) : randomInt(0, 10));
+  const birthDate = `${year}-${pad(randomInt(1, 13))}-${pad(randomInt(1, 29))}`;
+  const signs = SIGNS_BY_CENTURY[century];
+  return formatPersonalIdentityCode({ birthDate, individualNumber: randomInt(2, 900), sign: signs[randomInt(signs.length)] ?? '-' });
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');

@@ -7,6 +7,7 @@ export { planRule, type Trigger } from './schedule/plan';
 export type { ScheduledItem, ScheduledItemKind } from './schedule/scheduled-item';
 export { isBusinessId } from './shared/business-id';
 export { maskPersonalIdentityCode, parsePersonalIdentityCode, type PersonalIdentityCodeParse, type PersonalIdentityCodeRejection } from './identity/personal-identity-code';
+export { formatPersonalIdentityCode, type CenturySign, type PersonalIdentityCodeParts } from './identity/personal-identity-code';
 export { domainError, isDomainError, type DomainError, type DomainErrorCode } from './shared/domain-error';
 export { eventIdFor } from './shared/event-id';
 export type * from './path/path.commands';

@@ -46,3 +46,26 @@ describe('ZodPipe on a query and ZodParamPipe', () => {
     expect((thrown as ApiError).getStatus()).toBe(HttpStatus.NOT_FOUND);
   });
 });
+
+describe('unknown fields', () => {
+  const strict = new ZodPipe(z.strictObject({ area: z.string() }));
+
+  const issuesOf = (value: unknown) => {
+    try {
+      strict.transform(value);
+    } catch (error) {
+      return ((error as ApiError).getResponse() as { issues: { path: string; message: string }[] }).issues;
+    }
+    throw new Error('accepted');
+  };
+
+  it('names an unknown field that looks like one', () => {
+    expect(issuesOf({ area: 'x', clientName: 'Matti' })).toEqual([{ path: 'clientName', message: 'is not a field of this request' }]);
+  });
+
+  it('does not echo a key that could hold anything', () => {
+    const issues = issuesOf({ area: 'x', '131052-308T': 1, 'a\u0000b': 2 });
+    expect(issues).toHaveLength(2);
+    expect(JSON.stringify(issues)).not.toMatch(/131052|\\u0000/);
+  });
+});

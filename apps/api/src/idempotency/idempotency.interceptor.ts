@@ -37,7 +37,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(claim.body);
         }
         return next.handle().pipe(
-          mergeMap((body) => from(this.store.complete(userId, key, response.statusCode, body)).pipe(mergeMap(() => of(body)))),
+          mergeMap((body) => from(this.keep(userId, key, response.statusCode, body)).pipe(mergeMap(() => of(body)))),
           catchError((error: unknown) => from(this.settle(userId, key, error)).pipe(mergeMap(() => throwError(() => error)))),
         );
       }),
@@ -45,7 +45,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async settle(userId: string, key: string, error: unknown): Promise<void> {
-    if (error instanceof HttpException && error.getStatus() < 500) await this.store.complete(userId, key, error.getStatus(), error.getResponse());
+    if (error instanceof HttpException && error.getStatus() < 500) await this.keep(userId, key, error.getStatus(), error.getResponse());
     else await this.store.release(userId, key);
+  }
+
+  /** An answer that cannot be stored is not replayed: the key is freed and the retry runs anew. */
+  private async keep(userId: string, key: string, status: number, body: unknown): Promise<void> {
+    try {
+      await this.store.complete(userId, key, status, body);
+    } catch {
+      await this.store.release(userId, key);
+    }
   }
 }

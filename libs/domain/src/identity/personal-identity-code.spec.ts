@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { maskPersonalIdentityCode, parsePersonalIdentityCode } from './personal-identity-code';
+import { formatPersonalIdentityCode, maskPersonalIdentityCode, parsePersonalIdentityCode, type CenturySign } from './personal-identity-code';
 
 // Oracle, written apart from the code under test: the remainder by long division over the
 // digit string, and the century table spelled out per sign.
@@ -8,7 +8,7 @@ function checkCharOf(ddmmyyzzz: string): string {
   const remainder = [...ddmmyyzzz].reduce((carry, digit) => (carry * 10 + (digit.charCodeAt(0) - 48)) % 31, 0);
   return ALPHABET.charAt(remainder);
 }
-const SIGNS_BY_CENTURY: Record<number, string[]> = { 1800: ['+'], 1900: ['-', 'Y', 'X', 'W', 'V', 'U'], 2000: ['A', 'B', 'C', 'D', 'E', 'F'] };
+const SIGNS_BY_CENTURY: Record<number, CenturySign[]> = { 1800: ['+'], 1900: ['-', 'Y', 'X', 'W', 'V', 'U'], 2000: ['A', 'B', 'C', 'D', 'E', 'F'] };
 const ALL_SIGNS = Object.values(SIGNS_BY_CENTURY).flat();
 
 /** A code with the oracle's check character: `build('290200', 'A', '123')`. */
@@ -127,24 +127,24 @@ describe('maskPersonalIdentityCode', () => {
   });
 });
 
-describe('parsePersonalIdentityCode properties', () => {
-  const DAY_MS = 86_400_000;
-  const first = Date.UTC(1800, 0, 1) / DAY_MS;
-  const last = Date.UTC(2099, 11, 31) / DAY_MS;
-  const arbitraryCode = fc
-    .record({ epochDay: fc.integer({ min: first, max: last }), individual: fc.integer({ min: 2, max: 999 }), signIndex: fc.nat() })
-    .map(({ epochDay, individual, signIndex }) => {
-      const birthDate = new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
-      const [year = '', month = '', day = ''] = birthDate.split('-');
-      const signs = SIGNS_BY_CENTURY[Math.floor(Number(year) / 100) * 100] ?? [];
-      const sign = signs[signIndex % signs.length] ?? '?';
-      const code = build(`${day}${month}${year.slice(2)}`, sign, String(individual).padStart(3, '0'));
-      return { code, birthDate, individual };
-    });
+const DAY_MS = 86_400_000;
 
+/** A birth date 1800–2099, an individual number and one of the century's signs (its traditional one first). */
+const arbitraryParts = fc
+  .record({ epochDay: fc.integer({ min: Date.UTC(1800, 0, 1) / DAY_MS, max: Date.UTC(2099, 11, 31) / DAY_MS }), individual: fc.integer({ min: 2, max: 999 }), signIndex: fc.nat() })
+  .map(({ epochDay, individual, signIndex }) => {
+    const birthDate = new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+    const [year = '', month = '', day = ''] = birthDate.split('-');
+    const signs = SIGNS_BY_CENTURY[Math.floor(Number(year) / 100) * 100] ?? [];
+    const sign = signs[signIndex % signs.length] ?? '+';
+    const codeWith = (anySign: string): string => build(`${day}${month}${year.slice(2)}`, anySign, String(individual).padStart(3, '0'));
+    return { birthDate, individual, sign, code: codeWith(sign), traditionalCode: codeWith(signs[0] ?? '?') };
+  });
+
+describe('parsePersonalIdentityCode properties', () => {
   it('accepts every code built with the oracle\'s check character, with its birth date', () => {
     fc.assert(
-      fc.property(arbitraryCode, ({ code, birthDate, individual }) => {
+      fc.property(arbitraryParts, ({ code, birthDate, individual }) => {
         expect(parsePersonalIdentityCode(code)).toEqual({
           ok: true, code, birthDate, individualNumber: individual, temporary: individual >= 900,
         });
@@ -155,10 +155,37 @@ describe('parsePersonalIdentityCode properties', () => {
   it('rejects the same code with any other check character', () => {
     const otherCharacters = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
     fc.assert(
-      fc.property(arbitraryCode, fc.constantFrom(...otherCharacters), ({ code }, replacement) => {
+      fc.property(arbitraryParts, fc.constantFrom(...otherCharacters), ({ code }, replacement) => {
         fc.pre(replacement !== code.slice(-1));
         expect(parsePersonalIdentityCode(code.slice(0, -1) + replacement)).toEqual({ ok: false, reason: 'CHECK_CHARACTER' });
       }),
     );
+  });
+});
+
+describe('formatPersonalIdentityCode', () => {
+  it('writes the DOMAIN.md example', () => {
+    expect(formatPersonalIdentityCode({ birthDate: '1952-10-13', individualNumber: 308 })).toBe('131052-308T');
+  });
+
+  it('writes the oracle\'s code, which parses back to the same parts, with the sign asked for or else the traditional one', () => {
+    fc.assert(
+      fc.property(arbitraryParts, fc.boolean(), ({ birthDate, individual, sign, code, traditionalCode }, withSign) => {
+        const written = formatPersonalIdentityCode({ birthDate, individualNumber: individual, ...(withSign ? { sign } : {}) });
+        expect(written).toBe(withSign ? code : traditionalCode);
+        expect(parsePersonalIdentityCode(written)).toEqual({ ok: true, code: written, birthDate, individualNumber: individual, temporary: individual >= 900 });
+      }),
+    );
+  });
+
+  it.each([
+    ['a birth date before 1800', { birthDate: '1799-12-31', individualNumber: 308 }, '1800–2099'],
+    ['a birth date after 2099', { birthDate: '2100-01-01', individualNumber: 308 }, '1800–2099'],
+    ['the never-issued individual number 001', { birthDate: '1952-10-13', individualNumber: 1 }, '002–999'],
+    ['an individual number past 999', { birthDate: '1952-10-13', individualNumber: 1000 }, '002–999'],
+    ['a fractional individual number', { birthDate: '1952-10-13', individualNumber: 308.5 }, '002–999'],
+    ['a sign of another century', { birthDate: '1952-10-13', individualNumber: 308, sign: 'A' as const }, 'sign A'],
+  ])('throws on %s', (_, parts, message) => {
+    expect(() => formatPersonalIdentityCode(parts)).toThrow(message);
   });
 });
