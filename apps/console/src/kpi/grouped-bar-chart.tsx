@@ -1,3 +1,4 @@
+import { ChartFigure } from './chart-figure';
 import type { GroupedBars } from './kpi-data';
 import { colourAt } from './palette';
 
@@ -23,51 +24,34 @@ export function GroupedBarChart({ testId, title, data, groupLabel, valueLabel }:
   const plot = HEIGHT - TOP - BOTTOM;
   const y = (value: number) => TOP + plot * (1 - Math.min(1, Math.max(0, value)));
   return (
-    <figure className="chart" data-testid={testId}>
-      <figcaption>{title}</figcaption>
-      <svg width={width} height={HEIGHT} role="img" aria-label={title}>
-        {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
-          <g key={tick}>
-            <line x1={LEFT} x2={width} y1={y(tick)} y2={y(tick)} className="grid" />
-            <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" className="axis">
-              {valueLabel(tick)}
+    <ChartFigure testId={testId} title={title} width={width} height={HEIGHT} legend={data.series.map((series) => series.name)}>
+      {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
+        <g key={tick}>
+          <line x1={LEFT} x2={width} y1={y(tick)} y2={y(tick)} className="grid" />
+          <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" className="axis">
+            {valueLabel(tick)}
+          </text>
+        </g>
+      ))}
+      {data.groups.map((group, groupIndex) => {
+        const x0 = LEFT + GAP / 2 + groupIndex * groupWidth;
+        return (
+          <g key={group}>
+            {data.series.map((series, seriesIndex) => {
+              const value = series.values[groupIndex];
+              if (value === null || value === undefined) return null;
+              return (
+                <rect key={series.name} x={x0 + seriesIndex * BAR} y={y(value)} width={BAR - 2} height={TOP + plot - y(value)} fill={colourAt(seriesIndex)} data-testid={`${testId}-bar`}>
+                  <title>{`${series.name} ${groupLabel(group)}: ${valueLabel(value)}`}</title>
+                </rect>
+              );
+            })}
+            <text x={x0 + (groupWidth - GAP) / 2} y={HEIGHT - 10} textAnchor="middle" className="axis">
+              {groupLabel(group)}
             </text>
           </g>
-        ))}
-        {data.groups.map((group, groupIndex) => {
-          const x0 = LEFT + GAP / 2 + groupIndex * groupWidth;
-          return (
-            <g key={group}>
-              {data.series.map((series, seriesIndex) => {
-                const value = series.values[groupIndex];
-                if (value === null || value === undefined) return null;
-                return (
-                  <rect key={series.name} x={x0 + seriesIndex * BAR} y={y(value)} width={BAR - 2} height={TOP + plot - y(value)} fill={colourAt(seriesIndex)} data-testid={`${testId}-bar`}>
-                    <title>{`${series.name} ${groupLabel(group)}: ${valueLabel(value)}`}</title>
-                  </rect>
-                );
-              })}
-              <text x={x0 + (groupWidth - GAP) / 2} y={HEIGHT - 10} textAnchor="middle" className="axis">
-                {groupLabel(group)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <Legend names={data.series.map((series) => series.name)} />
-    </figure>
-  );
-}
-
-export function Legend({ names }: { readonly names: readonly string[] }) {
-  return (
-    <ul className="legend">
-      {names.map((name, index) => (
-        <li key={name}>
-          <span className="swatch" style={{ background: colourAt(index) }} />
-          {name}
-        </li>
-      ))}
-    </ul>
+        );
+      })}
+    </ChartFigure>
   );
 }

@@ -1,5 +1,5 @@
 import type { ExitOutcome } from '@polku/domain';
-import { Legend } from './grouped-bar-chart';
+import { ChartFigure } from './chart-figure';
 import type { Stack } from './kpi-data';
 import { colourAt } from './palette';
 
@@ -27,37 +27,33 @@ export function StackedBarChart({ testId, title, stacks, outcomes, outcomeLabel,
   const width = LEFT + stacks.length * (BAR + GAP) + GAP;
   const colourOf = (outcome: ExitOutcome) => colourAt(outcomes.indexOf(outcome));
   return (
-    <figure className="chart" data-testid={testId}>
-      <figcaption>{title}</figcaption>
-      <svg width={width} height={HEIGHT} role="img" aria-label={title}>
-        <line x1={LEFT} x2={width} y1={TOP + plot} y2={TOP + plot} className="grid" />
-        <text x={LEFT - 6} y={TOP + 8} textAnchor="end" className="axis">
-          {max}
-        </text>
-        {stacks.map((stack, index) => {
-          const x = LEFT + GAP / 2 + index * (BAR + GAP);
-          let base = TOP + plot;
-          return (
-            <g key={`${stack.month}|${stack.municipality}`}>
-              {stack.segments.map((segment) => {
-                base -= scale(segment.exits);
-                return (
-                  <rect key={segment.outcome} x={x} y={base} width={BAR} height={scale(segment.exits)} fill={colourOf(segment.outcome)} data-testid={`${testId}-segment`}>
-                    <title>{`${stack.municipality} ${barLabel(stack)} · ${outcomeLabel(segment.outcome)}: ${segment.exits}`}</title>
-                  </rect>
-                );
-              })}
-              <text x={x + BAR / 2} y={HEIGHT - 26} textAnchor="middle" className="axis">
-                {stack.municipality.slice(0, 10)}
-              </text>
-              <text x={x + BAR / 2} y={HEIGHT - 12} textAnchor="middle" className="axis">
-                {barLabel(stack)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <Legend names={outcomes.map(outcomeLabel)} />
-    </figure>
+    <ChartFigure testId={testId} title={title} width={width} height={HEIGHT} legend={outcomes.map(outcomeLabel)}>
+      <line x1={LEFT} x2={width} y1={TOP + plot} y2={TOP + plot} className="grid" />
+      <text x={LEFT - 6} y={TOP + 8} textAnchor="end" className="axis">
+        {max}
+      </text>
+      {stacks.map((stack, index) => {
+        const x = LEFT + GAP / 2 + index * (BAR + GAP);
+        let base = TOP + plot;
+        return (
+          <g key={`${stack.month}|${stack.municipality}`}>
+            {stack.segments.map((segment) => {
+              base -= scale(segment.exits);
+              return (
+                <rect key={segment.outcome} x={x} y={base} width={BAR} height={scale(segment.exits)} fill={colourOf(segment.outcome)} data-testid={`${testId}-segment`}>
+                  <title>{`${stack.municipality} ${barLabel(stack)} · ${outcomeLabel(segment.outcome)}: ${segment.exits}`}</title>
+                </rect>
+              );
+            })}
+            <text x={x + BAR / 2} y={HEIGHT - 26} textAnchor="middle" className="axis">
+              {stack.municipality.slice(0, 10)}
+            </text>
+            <text x={x + BAR / 2} y={HEIGHT - 12} textAnchor="middle" className="axis">
+              {barLabel(stack)}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }

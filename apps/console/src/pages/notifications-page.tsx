@@ -2,6 +2,7 @@ import type { Notification } from '@polku/contracts';
 import { labelOf } from '../i18n/domain-labels';
 import { formatInstant } from '../i18n/format';
 import { hrefFor } from '../routing/routes';
+import { DataTable, type Column } from '../shell/data-table';
 import { useI18n } from '../shell/i18n-context';
 import { useSession } from '../shell/session-context';
 import { useUnread } from '../shell/unread-context';
@@ -40,49 +41,45 @@ export function NotificationsPage() {
 
 function NotificationsTable({ items, onRead }: { readonly items: readonly Notification[]; readonly onRead: (id: string) => Promise<void> }) {
   const { t, dict, lang } = useI18n();
-  if (items.length === 0) return <p data-testid="notifications-empty">{t('noNotifications')}</p>;
+  const columns: readonly Column<Notification>[] = [
+    { header: 'colRule', cell: (item) => labelOf(dict.rules, item.rule) },
+    { header: 'colKind', cell: (item) => dict.kinds[item.kind] ?? item.kind },
+    { header: 'colDue', cell: (item) => formatInstant(item.dueAt, lang) },
+    {
+      header: 'colPath',
+      cell: (item) => (
+        <a href={hrefFor({ page: 'path', pathId: item.pathId })} data-testid="notification-path">
+          {t('open')}
+        </a>
+      ),
+    },
+    {
+      header: 'readOn',
+      cell: (item) =>
+        item.readAt ? (
+          formatInstant(item.readAt, lang)
+        ) : (
+          <button type="button" data-testid="notification-read" onClick={() => void onRead(item.notificationId)}>
+            {t('markRead')}
+          </button>
+        ),
+    },
+  ];
   return (
-    <table className="table" data-testid="notifications-table">
-      <thead>
-        <tr>
-          <th>{t('colRule')}</th>
-          <th>{t('colKind')}</th>
-          <th>{t('colDue')}</th>
-          <th>{t('colPath')}</th>
-          <th>{t('readOn')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr
-            key={item.notificationId}
-            data-testid="notification-item"
-            data-path-id={item.pathId}
-            data-rule={item.rule}
-            data-kind={item.kind}
-            data-read={item.readAt ? 'true' : 'false'}
-            className={item.readAt ? '' : 'unread'}
-          >
-            <td>{labelOf(dict.rules, item.rule)}</td>
-            <td>{dict.kinds[item.kind] ?? item.kind}</td>
-            <td>{formatInstant(item.dueAt, lang)}</td>
-            <td>
-              <a href={hrefFor({ page: 'path', pathId: item.pathId })} data-testid="notification-path">
-                {t('open')}
-              </a>
-            </td>
-            <td>
-              {item.readAt ? (
-                formatInstant(item.readAt, lang)
-              ) : (
-                <button type="button" data-testid="notification-read" onClick={() => void onRead(item.notificationId)}>
-                  {t('markRead')}
-                </button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      testId="notifications-table"
+      rowTestId="notification-item"
+      columns={columns}
+      rows={items}
+      rowKey={(item) => item.notificationId}
+      rowAttributes={(item) => ({
+        'data-path-id': item.pathId,
+        'data-rule': item.rule,
+        'data-kind': item.kind,
+        'data-read': item.readAt ? 'true' : 'false',
+        className: item.readAt ? '' : 'unread',
+      })}
+      empty={{ testId: 'notifications-empty', message: 'noNotifications' }}
+    />
   );
 }
