@@ -14,18 +14,18 @@ const KEY_FILE = join(__dirname, '..', '..', '.polku', 'data', 'dev-issuer', 'si
 type TokenShape = { sub: string; role: string; employment_area: string };
 
 /** A token like the dev issuer's, but with the given key, claims and lifetime. */
-async function signToken(claims: TokenShape, options: { key?: 'dev' | 'forged'; expiresIn?: string; audience?: string } = {}): Promise<string> {
+async function signToken(claims: TokenShape, options: { key?: 'dev' | 'forged'; expiresIn?: string | null; audience?: string } = {}): Promise<string> {
   const stored = JSON.parse(readFileSync(KEY_FILE, 'utf8')) as { kid: string; privateJwk: JWK };
   const key = options.key === 'forged' ? (await generateKeyPair('ES256')).privateKey : await importJWK(stored.privateJwk, 'ES256');
   const { sub, ...rest } = claims;
-  return new SignJWT(rest)
+  const jwt = new SignJWT(rest)
     .setProtectedHeader({ alg: 'ES256', kid: stored.kid })
     .setSubject(sub)
     .setIssuer(config.auth.issuer)
     .setAudience(options.audience ?? config.auth.audience)
-    .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
-    .setExpirationTime(options.expiresIn ?? '1h')
-    .sign(key);
+    .setIssuedAt(Math.floor(Date.now() / 1000) - 7200);
+  if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '1h');
+  return jwt.sign(key);
 }
 
 /**
@@ -71,6 +71,7 @@ describe('bad input to the staff API', () => {
     ['no token', async () => ({ body: valid() }), 401, 'AUTH.MISSING_TOKEN'],
     ['a header that is not a bearer token', async () => ({ body: valid(), headers: { authorization: 'Basic Y29hY2g6c2VjcmV0' } }), 401, 'AUTH.INVALID_TOKEN'],
     ['an expired token', async () => ({ body: valid(), token: await signToken(claims, { expiresIn: '-10m' }) }), 401, 'AUTH.TOKEN_EXPIRED'],
+    ['a token that never expires', async () => ({ body: valid(), token: await signToken(claims, { expiresIn: null }) }), 401, 'AUTH.INVALID_TOKEN'],
     ['a forged token', async () => ({ body: valid(), token: await signToken(claims, { key: 'forged' }) }), 401, 'AUTH.INVALID_TOKEN'],
     ['a token for another audience', async () => ({ body: valid(), token: await signToken(claims, { audience: 'someone-else' }) }), 401, 'AUTH.INVALID_TOKEN'],
     ['a token with an unknown role', async () => ({ body: valid(), token: await signToken({ ...claims, role: 'root' }) }), 401, 'AUTH.INVALID_TOKEN'],

@@ -62,7 +62,8 @@ describe('the identity code stays at the intake boundary', () => {
     const admin = await devToken({ userId: 'admin.privacy', role: 'admin', employmentArea: area });
     const record = async (answer: Promise<Answer>) => answers.push(await answer);
     for (const code of codes) {
-      const started = await call<{ pathId: string; clientReference: string }>('POST', '/paths', { token: coach, body: { identityCode: code, municipality: 'Vantaa', coachId: 'coach.privacy' } });
+      const headers = { 'idempotency-key': `privacy-${randomUUID()}` };
+      const started = await call<{ pathId: string; clientReference: string }>('POST', '/paths', { token: coach, body: { identityCode: code, municipality: 'Vantaa', coachId: 'coach.privacy' }, headers });
       answers.push(started);
       expect(started.status).toBe(201);
       pathIds.push(started.body.pathId);

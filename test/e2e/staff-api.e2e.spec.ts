@@ -106,6 +106,21 @@ describe('staff API end to end', () => {
     expect(await events(pathId)).toEqual(before);
   });
 
+  it('shows wellbeing-county staff a path only once there is a legal basis to share it', async () => {
+    const { pathId } = await startPath(token('coach'), { coachId, municipality: 'Pirkkala' });
+    const asWellbeing = () => call<{ code?: string }>('GET', `/paths/${pathId}`, { token: token('wellbeing') });
+    const listed = async () => (await call<{ items: { pathId: string }[] }>('GET', '/paths?municipality=Pirkkala&limit=100', { token: token('wellbeing') })).body.items.map((item) => item.pathId);
+    expect([(await asWellbeing()).status, (await asWellbeing()).body.code]).toEqual([404, 'PATH.NOT_FOUND']);
+    expect((await send(pathId, 'record-report', { about: { type: 'COACHING', serviceId: 'x' }, kind: 'START', recordedOn: today(), summary: 'Started' }, 'wellbeing')).status).toBe(404);
+    expect(await listed()).not.toContain(pathId);
+
+    for (const [route, body] of journey().slice(0, 2)) expect((await send(pathId, route, body)).status).toBe(200);
+    const referral = { referralId: `ref-${randomUUID().slice(0, 8)}`, service: 'WORK_ABILITY_ASSESSMENT', legalBasis: 'MULTISECTORAL_SUPPORT', referredOn: today(), workCapacityLimitation: true };
+    expect((await send(pathId, 'refer-to-wellbeing-service', referral)).status).toBe(200);
+    expect((await asWellbeing()).status).toBe(200);
+    await eventually(async () => ((await listed()).includes(pathId) ? true : undefined), { what: 'the referred path in the wellbeing list' });
+  });
+
   it('refuses a command to a role that may not send it with 403, and appends nothing', async () => {
     const { pathId } = await startPath(token('intake'), { coachId });
     const before = await events(pathId);
@@ -149,6 +164,9 @@ describe('staff API end to end', () => {
     expect(started.rows[0].n).toBe(1);
     const second = await call<{ code: string }>('POST', '/paths', { token: token('coach'), body });
     expect([second.status, second.body.code]).toEqual([409, 'PATH.CLIENT_HAS_ACTIVE_PATH']);
+    // The same user id and key signed in for another area is another caller: no replay of this area's path.
+    const elsewhere = await call<{ code: string }>('POST', '/paths', { token: token('otherArea'), body, headers });
+    expect([elsewhere.status, elsewhere.body.code, elsewhere.headers.get('idempotent-replay')]).toEqual([409, 'PATH.CLIENT_HAS_ACTIVE_PATH', null]);
     expect(JSON.stringify(second.body)).not.toContain(code);
   });
 
@@ -188,6 +206,12 @@ describe('staff API end to end', () => {
     }, { what: 'the projection to list the new paths' });
     const second = await call<{ items: { pathId: string }[] }>('GET', `/paths?municipality=Nokia&stage=INTAKE&coachId=${coachId}&limit=1&cursor=${listed.nextCursor}`, { token: token('manager') });
     expect([listed.items[0]?.pathId, second.body.items[0]?.pathId].sort()).toEqual(ids);
+    // A cursor the API did not issue (an impossible date, year 0, a NUL) reads from the start.
+    for (const forged of [{ r: '2026-02-30', p: ids[0] }, { r: '0000-01-01', p: ids[0] }, { r: '2026-01-01', p: 'a\u0000' }]) {
+      const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
+      const page = await call<{ items: { pathId: string }[] }>('GET', `/paths?municipality=Nokia&coachId=${coachId}&cursor=${cursor}`, { token: token('manager') });
+      expect([page.status, page.body.items.map((item) => item.pathId).sort()]).toEqual([200, ids]);
+    }
     const caseload = await call<{ items: { pathId: string }[] }>('GET', '/me/caseload?limit=100', { token: token('coach') });
     expect(caseload.body.items.map((item) => item.pathId)).toEqual(expect.arrayContaining(ids));
     const elsewhere = await call<{ items: unknown[] }>('GET', '/paths?municipality=Nokia', { token: token('otherArea') });

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { loadConfig } from '@polku/config';
@@ -13,6 +11,7 @@ import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DevIssuerModule } from './dev-issuer/dev-issuer.module';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
+import { requestLogging } from './http/request-logging';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { AppConfig, ConnectionsModule } from './infrastructure/connections';
@@ -28,32 +27,11 @@ import { PathStore } from './paths/path-store';
 import { PathSummariesQuery } from './paths/path-summaries.query';
 import { StartPathController } from './paths/start-path.controller';
 
-const CORRELATION_HEADER = 'x-correlation-id';
-
-/** The request's correlation id: the caller's when well-formed, else a new one; echoed back. */
-function correlationIdOf(request: IncomingMessage, response: ServerResponse): string {
-  const given = request.headers[CORRELATION_HEADER];
-  const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-  response.setHeader(CORRELATION_HEADER, id);
-  return id;
-}
-
 const config = loadConfig();
 
 @Module({
   imports: [
-    LoggerModule.forRoot({
-      pinoHttp: {
-        name: 'api',
-        level: config.logLevel,
-        genReqId: correlationIdOf,
-        // Requests are logged by method, path and status only: no bodies, no query, no headers.
-        serializers: {
-          req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
-          res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-        },
-      },
-    }),
+    LoggerModule.forRoot(requestLogging(config.logLevel)),
     ConnectionsModule,
     DevIssuerModule.register(config.auth.devIssuer),
   ],

@@ -26,7 +26,7 @@ export class TokenVerifier {
   async verify(token: string): Promise<StaffUser> {
     const { issuer, audience } = this.config.values.auth;
     try {
-      const { payload } = await jwtVerify(token, this.keys, { issuer, audience, algorithms: ALGORITHMS });
+      const { payload } = await jwtVerify(token, this.keys, { issuer, audience, algorithms: ALGORITHMS, requiredClaims: ['sub', 'exp', 'iat'] });
       const claims = ClaimsSchema.parse(payload);
       return { userId: claims.sub, role: claims[CLAIMS.role], employmentArea: claims[CLAIMS.employmentArea] };
     } catch (error) {

@@ -19,7 +19,9 @@ export class ErrorFilter implements ExceptionFilter {
       if (typeof response === 'object' && 'code' in response) return [error.getStatus(), response as ApiErrorBody];
       return [error.getStatus(), { code: `HTTP.${error.getStatus()}`, message: error.message }];
     }
-    this.logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'unhandled error');
+    // Name and SQLSTATE only: messages (PostgreSQL's above all) can quote the values involved.
+    const { name, code } = error as { name?: string; code?: unknown };
+    this.logger.error({ err: { name, ...(typeof code === 'string' ? { code } : {}) } }, 'unhandled error');
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL', message: 'Something went wrong on our side.' }];
   }
 }

@@ -16,10 +16,13 @@ export class PathCommands {
     private readonly config: AppConfig,
   ) {}
 
-  /** Starts the path's workflow and its StartPath in one call (update-with-start). */
+  /**
+   * Starts the path's workflow and its StartPath in one call (update-with-start). A retry under
+   * the same Idempotency-Key names the same path and Update, so it finds the first answer.
+   */
   async start(command: PathCommand & { type: 'StartPath' }, updateId?: string): Promise<PathState> {
     const { pathId, employmentArea } = command.data;
-    return this.withStart(pathId, { pathId, ...this.catalogueFor(employmentArea) }, command, 'FAIL', updateId);
+    return this.withStart(pathId, { pathId, ...this.catalogueFor(employmentArea) }, command, updateId);
   }
 
   async send(pathId: string, command: PathCommand, updateId?: string): Promise<PathState> {
@@ -31,7 +34,7 @@ export class PathCommands {
     // A finished path's workflow has closed (quiet for 30 days after its exit): a late follow-up
     // or a reopening starts it again from the state folded from the event store.
     const { state } = await this.paths.load(pathId);
-    return this.withStart(pathId, { pathId, state, ...this.catalogueFor(state.employmentArea) }, command, 'USE_EXISTING', updateId);
+    return this.withStart(pathId, { pathId, state, ...this.catalogueFor(state.employmentArea) }, command, updateId);
   }
 
   /** Paths of a training area run the training policy; others the default Finnish one. */
@@ -39,12 +42,12 @@ export class PathCommands {
     return this.config.values.trainingAreas.includes(employmentArea) ? { catalogue: TRAINING_POLICY_VERSIONS } : {};
   }
 
-  private async withStart(pathId: string, input: ServicePathInput, command: PathCommand, conflict: 'FAIL' | 'USE_EXISTING', updateId?: string): Promise<PathState> {
+  private async withStart(pathId: string, input: ServicePathInput, command: PathCommand, updateId?: string): Promise<PathState> {
     const startWorkflowOperation = new WithStartWorkflowOperation('servicePathWorkflow', {
       workflowId: pathWorkflowId(pathId),
       taskQueue: PATH_TASK_QUEUE,
       args: [input],
-      workflowIdConflictPolicy: conflict,
+      workflowIdConflictPolicy: 'USE_EXISTING',
     });
     try {
       return await this.temporal.workflow.executeUpdateWithStart(applyPathCommandUpdate, { args: [command], startWorkflowOperation, ...(updateId ? { updateId } : {}) });

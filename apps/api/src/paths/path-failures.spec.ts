@@ -29,5 +29,7 @@ describe('path failures at the HTTP edge', () => {
     expect((toApiError(new WorkflowNotFoundError('gone', 'path-x', undefined)) as ApiError).getStatus()).toBe(HttpStatus.NOT_FOUND);
     const unexpected = new Error('socket hang up');
     expect(toApiError(unexpected)).toBe(unexpected);
+    const foreign = rejected('SomeLibraryError', {});
+    expect(toApiError(foreign)).toBe(foreign);
   });
 });

@@ -22,7 +22,8 @@ export function toApiError(error: unknown): unknown {
   if (error instanceof WorkflowNotFoundError) return pathNotFound();
   if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure)) return error;
   const { type, message, details } = error.cause;
-  if (!type) return error;
+  // Only the stable codes of the domain and the event store reach the caller; anything else is ours.
+  if (!type || !/^[A-Z_]+\.[A-Z_]+$/.test(type)) return error;
   // A rule about one field names it in its facts: the console shows the message next to it.
   const field = (details?.[0] as { field?: unknown } | undefined)?.field;
   return new ApiError(statusOfCode(type), { code: type, message, ...(typeof field === 'string' ? { issues: [{ path: field, message }] } : {}) });

@@ -19,14 +19,14 @@ export class PathReadsController {
   @Get()
   list(@Query(new ZodPipe(ListPathsQuerySchema, 'query')) query: ListPathsQuery, @CurrentUser() user: StaffUser) {
     const { limit, cursor, ...filters } = query;
-    return this.summaries.page(user.employmentArea, filters, limit, cursor);
+    return this.summaries.page(user.employmentArea, { ...filters, referredOnly: user.role === 'wellbeing' }, limit, cursor);
   }
 
   /** One path as the event store has it: the state folded from its events, and the events as a timeline. */
   @Get(':pathId')
   async get(@Param('pathId', new ZodParamPipe(PathIdParamSchema, PATH_NOT_FOUND)) pathId: string, @CurrentUser() user: StaffUser) {
-    await this.paths.assertVisible(user, pathId);
     const { state, events } = await this.paths.load(pathId);
+    await this.paths.assertVisible(user, pathId, state);
     return {
       path: toPathView(state),
       identity: (await this.vault.status(state.clientReference)) ?? null,

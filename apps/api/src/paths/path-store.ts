@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { readStream, type RecordedEvent } from '@polku/event-store';
-import { evolve, initialPathState, type PathEvent, type PathState, type StartedPath } from '@polku/domain';
+import { hasWellbeingBasis, translationContextOf } from '@polku/contracts';
+import { evolve, helsinkiDateOf, initialPathState, type PathEvent, type PathState, type StartedPath } from '@polku/domain';
 import { Pool } from 'pg';
 import { ApiError } from '../http/api-error';
 import type { StaffUser } from '../auth/staff-user';
@@ -21,9 +22,16 @@ export class PathStore {
 
   constructor(private readonly pool: Pool) {}
 
-  /** The path's area when the user may see it; otherwise 404, the same as for a path that does not exist. */
-  async assertVisible(user: StaffUser, pathId: string): Promise<void> {
+  /**
+   * Passes when the user may see the path: it is in their area and, for wellbeing-county staff,
+   * there is a legal basis to share it (multisectoral support or the client's consent in force).
+   * Otherwise 404, the same as for a path that does not exist.
+   */
+  async assertVisible(user: StaffUser, pathId: string, loaded?: StartedPath): Promise<void> {
     if ((await this.areaOf(pathId)) !== user.employmentArea) throw pathNotFound();
+    if (user.role !== 'wellbeing') return;
+    const state = loaded ?? (await this.load(pathId)).state;
+    if (!hasWellbeingBasis(translationContextOf(state, helsinkiDateOf(new Date().toISOString())))) throw pathNotFound();
   }
 
   async areaOf(pathId: string): Promise<string | undefined> {

@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { ListPathsQuery, PathSummary } from '@polku/contracts';
 import { Pool } from 'pg';
+import { z } from 'zod';
 
 interface Page {
   readonly items: PathSummary[];
   readonly nextCursor: string | null;
 }
 
-type Filters = Omit<ListPathsQuery, 'limit' | 'cursor'> & { readonly openOnly?: boolean };
+type Filters = Omit<ListPathsQuery, 'limit' | 'cursor'> & {
+  readonly openOnly?: boolean;
+  /** Wellbeing-county staff list only paths referred to the county; each path's page checks the basis itself. */
+  readonly referredOnly?: boolean;
+};
+
+/** Paths referred to a wellbeing-county service (a referral needs a legal basis to be made). */
+export const REFERRED = (pathColumn: string) => `EXISTS (SELECT 1 FROM events e WHERE e.stream_id = ${pathColumn} AND e.event_type = 'ClientReferredToWellbeingService')`;
 
 const SELECT = `SELECT s.path_id AS "pathId", s.client_reference AS "clientReference", s.municipality, s.coach_id AS "coachId",
        s.status, s.stage, to_char(s.registered_on, 'YYYY-MM-DD') AS "registeredOn",
@@ -33,6 +41,7 @@ export class PathSummariesQuery {
     if (filters.coachId) add((n) => `s.coach_id = ${n}`, filters.coachId);
     if (filters.municipality) add((n) => `s.municipality = ${n}`, filters.municipality);
     if (filters.openOnly) where.push(`s.status <> 'EXITED'`);
+    if (filters.referredOnly) where.push(REFERRED('s.path_id'));
     if (filters.overdue) where.push(`${filters.overdue === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM overdue_deadlines o WHERE o.path_id = s.path_id)`);
     const after = decodeCursor(cursor);
     if (after) {
@@ -59,12 +68,15 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
+// What a cursor the API issued holds: the last row's registration date and path id.
+const CursorSchema = z.object({ r: z.iso.date().refine((date) => date >= '1900-01-01' && date < '2200-01-01'), p: z.uuid() });
+
 /** A cursor the API did not issue reads as "from the start" rather than failing. */
 function decodeCursor(cursor: string | undefined): Cursor | undefined {
   if (!cursor) return undefined;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Cursor>;
-    return typeof parsed.r === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(parsed.r) && typeof parsed.p === 'string' ? { r: parsed.r, p: parsed.p } : undefined;
+    const parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

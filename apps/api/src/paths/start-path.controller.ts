@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { allowedCommands, StartPathRequestSchema, type StartPathRequest, toPathView } from '@polku/contracts';
 import { helsinkiDateOf, maskPersonalIdentityCode, parsePersonalIdentityCode, type PathCommand, type PersonalIdentityCodeRejection } from '@polku/domain';
@@ -6,7 +5,7 @@ import { IdentityVault } from '@polku/identity';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ApiError } from '../http/api-error';
-import { commandMetadataOf, updateIdOf } from '../http/request-context';
+import { commandMetadataOf, newPathIdOf, updateIdOf } from '../http/request-context';
 import type { Request } from 'express';
 import { ZodPipe } from '../http/zod.pipe';
 import { PathCommands } from './path-commands';
@@ -41,7 +40,7 @@ export class StartPathController {
       throw new ApiError(HttpStatus.BAD_REQUEST, { code: 'IDENTITY.INVALID_CODE', message, issues: [{ path: 'identityCode', message }] });
     }
     const { clientReference } = await this.vault.register(parsed.code);
-    const pathId = randomUUID();
+    const pathId = newPathIdOf(request, user);
     const metadata = commandMetadataOf(request, user);
     const { identityCode: _sealed, ...rest } = body;
     const command: PathCommand & { type: 'StartPath' } = {

@@ -1,4 +1,4 @@
-import { freeText, plainText } from './fields';
+import { entityId, freeText, plainText, staffUserId } from './fields';
 
 describe('text fields staff type', () => {
   it.each(['a\u0000b', 'bell\u0007', 'escape\u001b[0m', 'delete\u007f'])('refuses the control character in %j', (text) => {
@@ -16,5 +16,17 @@ describe('text fields staff type', () => {
 
   it('lets a long number or an id that merely contains the shape through', () => {
     expect(freeText(100).safeParse('tilaus 9131052-308T1').success).toBe(true);
+  });
+});
+
+describe('ids and names', () => {
+  it.each([
+    ['an entity id', entityId],
+    ['a staff user id', staffUserId],
+    ['a municipality-like text', plainText(2, 80)],
+  ])('refuse %s that is an identity code', (_label, schema) => {
+    expect(schema.safeParse('131052-308T').success).toBe(false);
+    expect(schema.safeParse('trial-131052-308T').success).toBe(false);
+    expect(schema.safeParse('trial-2026-1').success).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { PathEvent, PathState, StartedPath } from '@polku/domain';
 import { z } from 'zod';
-import { ENUMS, consentSchema } from './command-bodies';
+import { ENUMS } from './command-bodies';
 
 const dateField = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
@@ -40,7 +40,7 @@ export const PathViewSchema = z.object({
     z.object({ serviceId: z.string(), kind: z.enum(ENUMS.SIDE_SERVICES), startOn: dateField, plannedEndOn: dateField, endedOn: dateField.optional() }),
   ),
   referrals: z.array(z.string()),
-  consents: z.array(consentSchema),
+  consents: z.array(z.object({ audience: z.enum(ENUMS.CONSENT_AUDIENCES), scope: z.string(), givenOn: dateField, expiresOn: dateField })),
   jobSearchDiscussions: z.int(),
   pendingItems: z.array(ScheduledItemViewSchema),
   pausedAt: instant.optional(),
