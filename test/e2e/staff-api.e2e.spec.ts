@@ -104,6 +104,15 @@ describe('staff API end to end', () => {
     const command = await send(pathId, 'start-assessment', { startedOn: '2026-01-01' }, 'otherArea');
     expect([read.status, read.body['code'], command.status, command.body.code]).toEqual([404, 'PATH.NOT_FOUND', 404, 'PATH.NOT_FOUND']);
     expect(await events(pathId)).toEqual(before);
+    // Nor does it appear in that area's lists, deadlines, or an erasure by its admin.
+    const otherAdmin = await devToken({ userId: 'admin.e2e', role: 'admin', employmentArea: `${area} (toinen)` });
+    const deadlines = await call<{ items: { pathId: string }[] }>('GET', '/deadlines?limit=100', { token: token('otherArea') });
+    expect(deadlines.body.items.map((item) => item.pathId)).not.toContain(pathId);
+    const { clientReference } = (await call<{ path: { clientReference: string } }>('GET', `/paths/${pathId}`, { token: token('coach') })).body.path;
+    const erase = await call<{ code: string }>('POST', `/admin/clients/${clientReference}/erase`, { token: otherAdmin });
+    expect([erase.status, erase.body.code]).toEqual([404, 'CLIENT.NOT_FOUND']);
+    const kpis = await call<{ monthly: unknown[] }>('GET', '/kpis?municipality=Tampere', { token: otherAdmin });
+    expect(kpis.body.monthly).toEqual([]);
   });
 
   it('shows wellbeing-county staff a path only once there is a legal basis to share it', async () => {

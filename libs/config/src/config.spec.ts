@@ -112,3 +112,13 @@ describe('training areas', () => {
     expect(loadConfig({ AUTH_DEV_ISSUER: 'false', TRAINING_AREAS: 'Koulutus A, Koulutus B' }).trainingAreas).toEqual(['Koulutus A', 'Koulutus B']);
   });
 });
+
+describe('production', () => {
+  const real = { NODE_ENV: 'production', AUTH_DEV_ISSUER: 'false', POLKU_IDENTITY_MASTER_KEY: Buffer.alloc(32, 9).toString('base64') };
+
+  it('refuses the dev issuer and the public dev master key', () => {
+    expect(() => loadConfig({ ...real, AUTH_DEV_ISSUER: 'true' })).toThrow(/AUTH_DEV_ISSUER/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_DEV_ISSUER: 'false' })).toThrow(/POLKU_IDENTITY_MASTER_KEY/);
+    expect(loadConfig(real).auth.devIssuer).toBe(false);
+  });
+});

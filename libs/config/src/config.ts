@@ -86,7 +86,7 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
     municipalConsumer: { port: port(env, 'MUNICIPAL_CONSUMER_PORT', 3300) },
     wellbeingConsumer: { port: port(env, 'WELLBEING_CONSUMER_PORT', 3400) },
     logLevel: env['LOG_LEVEL'] ?? 'info',
-    auth: authSettings(env, apiPort),
+    auth: productionSafe(env, authSettings(env, apiPort)),
     identity: { masterKey: masterKey(env) },
     trainingAreas: list(env['TRAINING_AREAS'] ?? (authSettings(env, apiPort).devIssuer ? 'Harjoitusalue' : '')),
   };
@@ -95,6 +95,14 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
 // Local development only: a key anyone can read is no secret. Set POLKU_IDENTITY_MASTER_KEY
 // (base64 of 32 random bytes) anywhere real data is held.
 const DEV_MASTER_KEY = Buffer.from('polku-local-development-key-0001', 'utf8').toString('base64');
+
+/** In production (NODE_ENV=production) neither the dev issuer nor the public dev master key may run. */
+function productionSafe(env: Env, auth: AuthSettings): AuthSettings {
+  if (env['NODE_ENV'] !== 'production') return auth;
+  if (auth.devIssuer) throw new ConfigError('AUTH_DEV_ISSUER', 'must be false in production');
+  if (env['POLKU_IDENTITY_MASTER_KEY'] === undefined) throw new ConfigError('POLKU_IDENTITY_MASTER_KEY', 'must be set in production');
+  return auth;
+}
 
 function masterKey(env: Env): Buffer {
   const key = Buffer.from(env['POLKU_IDENTITY_MASTER_KEY'] ?? DEV_MASTER_KEY, 'base64');
