@@ -113,3 +113,17 @@ describe('identity and required fields', () => {
     expect(rejection(stateOf(state), command)).toEqual({ code, facts });
   });
 });
+
+describe('dates outside the span a path can hold (found by the API fuzz: they threw)', () => {
+  const exitOn = (exitedOn: string) => ({ ...f.exitPath('2026-03-02'), data: { outcome: 'EMPLOYED_OPEN_MARKET' as const, exitedOn } });
+  const reopenOn = (reopenedOn: string) => ({ ...f.reopenPath('2027-01-04'), data: { reopenedOn, reason: 'lost the job' } });
+
+  it.each(['0001-01-01', '1582-12-31', '1899-12-31', '2200-01-01', '9999-12-31'])('refuses %s as an exit or reopening date, never throwing', (date) => {
+    expect(rejection(stateOf('INTERVIEWED'), exitOn(date))).toEqual({ code: 'VALIDATION.INVALID_DATE', facts: { field: 'exitedOn' } });
+    expect(rejection(stateOf('EXITED'), reopenOn(date))).toEqual({ code: 'VALIDATION.INVALID_DATE', facts: { field: 'reopenedOn' } });
+  });
+
+  it('accepts the span’s last day', () => {
+    expect(rejection(stateOf('EXITED'), reopenOn('2199-12-31'))).toMatchObject({ accepted: expect.arrayContaining(['PathReopened']) });
+  });
+});

@@ -65,8 +65,14 @@ export function firstError(...checks: (DomainError | undefined)[]): DomainError 
   return checks.find((check) => check !== undefined);
 }
 
+// The span of dates a path's events may carry: the business-day calendar and the schedules
+// computed from a date (months ahead) are defined well inside it.
+const EARLIEST_DATE = '1900-01-01';
+const LATEST_DATE = '2199-12-31';
+
 export function validDate(field: string, value: string): DomainError | undefined {
-  return isLocalDate(value) ? undefined : domainError('VALIDATION.INVALID_DATE', `${field} must be a date (YYYY-MM-DD).`, { field });
+  if (isLocalDate(value) && value >= EARLIEST_DATE && value <= LATEST_DATE) return undefined;
+  return domainError('VALIDATION.INVALID_DATE', `${field} must be a date (YYYY-MM-DD) from ${EARLIEST_DATE} to ${LATEST_DATE}.`, { field });
 }
 
 // `firstError` evaluates every check, so an invalid date reaches here too: its `validDate`
