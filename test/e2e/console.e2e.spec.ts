@@ -3,6 +3,7 @@ import { loadConfig } from '@polku/config';
 import { eventually } from '@polku/testing';
 import type { Page } from 'playwright-core';
 import { fillFields, openBrowser, submitForm, type Answer, type BrowserSession, type FieldValue } from '../support/browser';
+import { projectionLagReport } from '../support/projection-lag';
 
 const config = loadConfig();
 const BASE_URL = `http://${config.api.host}:${config.api.port}`;
@@ -193,7 +194,9 @@ describe('staff console in a browser', () => {
       },
       // Projection-backed: it can trail by tens of seconds right after the fault tests.
       { timeoutMs: 90_000, intervalMs: 1_000, what: 'the exited path in the filtered path list' },
-    );
+    ).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await projectionLagReport(pathId)}`);
+    });
     expect(await page.getByTestId('paths-row').count()).toBe(1);
     await browser.screenshot('paths-exited');
 
