@@ -136,7 +136,10 @@ describe('staff console in a browser', () => {
     await eventually(
       async () => {
         await page.getByTestId('notifications-refresh').click();
-        return (await reminderRow.count()) > 0 ? true : undefined;
+        return reminderRow.waitFor({ timeout: 2_000 }).then(
+          () => true,
+          () => undefined,
+        );
       },
       { timeoutMs: 60_000, intervalMs: 1_000, what: 'the drill reminder in the notifications' },
     );
@@ -189,12 +192,17 @@ describe('staff console in a browser', () => {
     const exitedRow = page.locator(`[data-testid="paths-row"][data-path-id="${pathId}"]`);
     await eventually(
       async () => {
+        // Each submit refetches and clears the list first: wait for the answer, not a snapshot.
         await page.getByTestId('filters-submit').click();
-        return (await exitedRow.count()) > 0 ? true : undefined;
+        return exitedRow.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => undefined,
+        );
       },
-      // Projection-backed: it can trail by tens of seconds right after the fault tests.
+      // Projection-backed: the report says where the path stands if it never shows.
       { timeoutMs: 90_000, intervalMs: 1_000, what: 'the exited path in the filtered path list' },
     ).catch(async (error: Error) => {
+      await browser.screenshot('paths-not-listed');
       throw new Error(`${error.message}\n${await projectionLagReport(pathId)}`);
     });
     expect(await page.getByTestId('paths-row').count()).toBe(1);
