@@ -1,5 +1,5 @@
-import { evolve, initialPathState, type PathEvent, type PathState } from '@polku/domain';
-import { readStream, type RecordedEvent } from '@polku/event-store';
+import { evolve, initialPathState, type PathState } from '@polku/domain';
+import { foldPath, toPathEvent, type RecordedEvent } from '@polku/event-store';
 import type { Pool } from 'pg';
 
 interface Known {
@@ -24,15 +24,14 @@ export class PathStates {
   async after(event: RecordedEvent): Promise<PathState> {
     const cached = this.known.get(event.streamId);
     const before = cached?.version === event.streamVersion - 1 ? cached.state : await this.fold(event.streamId, event.streamVersion - 1);
-    const after = evolve(before, toDomainEvent(event));
+    const after = evolve(before, toPathEvent(event));
     this.remember(event.streamId, { version: event.streamVersion, state: after });
     return after;
   }
 
   private async fold(streamId: string, upTo: number): Promise<PathState> {
     if (upTo < 1) return initialPathState;
-    const events = await readStream(this.pool, streamId, { to: upTo });
-    return events.reduce((state, event) => evolve(state, toDomainEvent(event)), initialPathState);
+    return (await foldPath(this.pool, streamId, { to: upTo })).state;
   }
 
   private remember(streamId: string, known: Known): void {
@@ -40,9 +39,4 @@ export class PathStates {
     this.known.set(streamId, known);
     if (this.known.size > MAX_PATHS) this.known.delete(this.known.keys().next().value as string);
   }
-}
-
-/** A stored row back as the domain event it records (the store keeps type, data and metadata). */
-export function toDomainEvent(event: RecordedEvent): PathEvent {
-  return { type: event.type, data: event.data, metadata: event.metadata } as unknown as PathEvent;
 }

@@ -1,15 +1,14 @@
 import { DEAD_LETTER_HEADERS, deadLetterTopicOf, translate, translationContextOf, Topics, type StoredDomainEvent } from '@polku/contracts';
 import { helsinkiDateOf } from '@polku/domain';
-import type { RecordedEvent } from '@polku/event-store';
+import { toPathEvent, type RecordedEvent } from '@polku/event-store';
 import type { DeadLetter, Translate } from './outbox-relay';
-import { toDomainEvent } from './path-states';
 
 /**
  * The relay's use of the one translator: the path as it stands after the event decides which
  * audiences get it.
  */
 export const translateForKafka: Translate = (event, after) => {
-  const stored: StoredDomainEvent = { ...toDomainEvent(event), eventId: event.eventId, streamId: event.streamId, streamVersion: event.streamVersion, recordedAt: event.recordedAt };
+  const stored: StoredDomainEvent = { ...toPathEvent(event), eventId: event.eventId, streamId: event.streamId, streamVersion: event.streamVersion, recordedAt: event.recordedAt };
   const occurredAt = (event.metadata as { occurredAt?: string }).occurredAt ?? event.recordedAt;
   return translate(stored, translationContextOf(after, helsinkiDateOf(occurredAt))).map((message) => ({
     topic: message.topic,

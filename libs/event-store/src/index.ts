@@ -2,3 +2,4 @@ export { appendToStream, ConcurrencyError, EventIdConflictError, OUTBOX_CHANNEL,
 export { loadMigrations, migrate, MigrationError, MIGRATIONS_DIR, type MigrateOptions, type Migration } from './migrate';
 export { createPool } from './pool';
 export { checkpointOf, readAll, readStream, START, type Checkpoint, type RecordedEvent } from './read';
+export { foldPath, toPathEvent } from './path-stream';

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { allowedCommands, ListPathsQuerySchema, PathIdParamSchema, toPathView, toTimelineEntry, type ListPathsQuery } from '@polku/contracts';
+import { toPathEvent } from '@polku/event-store';
 import { IdentityVault } from '@polku/identity';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ZodParamPipe, ZodPipe } from '../http/zod.pipe';
 import { PathSummariesQuery } from './path-summaries.query';
-import { PATH_NOT_FOUND, PathStore, toDomainEvent } from './path-store';
+import { PATH_NOT_FOUND, PathStore } from './path-store';
 
 @Controller('paths')
 export class PathReadsController {
@@ -30,7 +31,7 @@ export class PathReadsController {
     return {
       path: toPathView(state),
       identity: (await this.vault.status(state.clientReference)) ?? null,
-      timeline: events.map((event) => toTimelineEntry(event.streamVersion, toDomainEvent(event))),
+      timeline: events.map((event) => toTimelineEntry(event.streamVersion, toPathEvent(event))),
       allowedCommands: allowedCommands(state, user.role),
     };
   }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { readStream, type RecordedEvent } from '@polku/event-store';
+import { foldPath, type RecordedEvent } from '@polku/event-store';
 import { hasWellbeingBasis, translationContextOf } from '@polku/contracts';
-import { evolve, helsinkiDateOf, initialPathState, type PathEvent, type PathState, type StartedPath } from '@polku/domain';
+import { helsinkiDateOf, type StartedPath } from '@polku/domain';
 import { Pool } from 'pg';
 import { ApiError } from '../http/api-error';
 import type { StaffUser } from '../auth/staff-user';
@@ -51,13 +51,8 @@ export class PathStore {
 
   /** The path's events and the state they fold to: the pure core over the event store. */
   async load(pathId: string): Promise<{ state: StartedPath; events: readonly RecordedEvent[] }> {
-    const events = await readStream(this.pool, pathId);
-    const state = events.reduce<PathState>((folded, event) => evolve(folded, toDomainEvent(event)), initialPathState);
+    const { state, events } = await foldPath(this.pool, pathId);
     if (state.status === 'NONE') throw pathNotFound();
     return { state, events };
   }
-}
-
-export function toDomainEvent(event: RecordedEvent): PathEvent {
-  return { type: event.type, data: event.data, metadata: event.metadata } as unknown as PathEvent;
 }
