@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { containsIdentityCode } from '@polku/contracts';
+import { containsIdentityCodeShape, redactIdentityCodeShapes } from '@polku/domain';
 import type { Params } from 'nestjs-pino';
 
 const CORRELATION_HEADER = 'x-correlation-id';
-// Standing alone, as containsIdentityCode reads it: a UUID's digit groups are not a code.
-const IDENTITY_CODE_ANYWHERE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])/gi;
 
 /**
  * The request's correlation id: the caller's when well-formed, else a new one; echoed back. It
@@ -13,7 +11,7 @@ const IDENTITY_CODE_ANYWHERE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![
  */
 function correlationIdOf(request: IncomingMessage, response: ServerResponse): string {
   const given = request.headers[CORRELATION_HEADER];
-  const usable = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) && !containsIdentityCode(given);
+  const usable = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) && !containsIdentityCodeShape(given);
   const id = usable ? given : randomUUID();
   response.setHeader(CORRELATION_HEADER, id);
   return id;
@@ -21,7 +19,7 @@ function correlationIdOf(request: IncomingMessage, response: ServerResponse): st
 
 /** A URL path as logged: without its query, and with anything shaped like an identity code masked. */
 export function loggablePath(url: string): string {
-  return (url.split('?')[0] ?? '').replace(IDENTITY_CODE_ANYWHERE, '[redacted]');
+  return redactIdentityCodeShapes(url.split('?')[0] ?? '');
 }
 
 /** JSON request logs: method, path and status with the correlation id; no bodies, queries or headers. */

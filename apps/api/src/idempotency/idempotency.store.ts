@@ -1,5 +1,6 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { nameBasedUuid } from '@polku/domain';
 import { Pool } from 'pg';
 import type { StaffUser } from '../auth/staff-user';
 import { AppConfig } from '../infrastructure/connections';
@@ -93,13 +94,9 @@ export function updateIdFor(scope: string, key: string): string {
 }
 
 /**
- * A UUID (version 5 layout) named by the caller and key: a retried path start under the same
- * key names the same path, so Temporal's Update id and the workflow id both deduplicate it.
+ * A path id named by the caller and key: a retried path start under the same key names the
+ * same path, so Temporal's Update id and the workflow id both deduplicate it.
  */
 export function keyedUuid(scope: string, key: string): string {
-  const bytes = createHash('sha1').update(`polku/path\n${scope}\n${key}`).digest().subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return nameBasedUuid(`path\n${scope}\n${key}`);
 }

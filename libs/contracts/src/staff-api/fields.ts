@@ -1,14 +1,7 @@
+import { containsIdentityCodeShape } from '@polku/domain';
 import { z } from 'zod';
 
-// The shape of a personal identity code anywhere inside a text. Staff type free text (a service
-// need, a report); an identity code in it would land in events, so the edge refuses it.
-const IDENTITY_CODE_INSIDE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])/i;
-
-/** Whether a text holds something shaped like a personal identity code. */
-export function containsIdentityCode(text: string): boolean {
-  return IDENTITY_CODE_INSIDE.test(text);
-}
-
+// Staff type free text, names and ids; an identity code in any of them would land in events.
 const NO_IDENTITY_CODE = { message: 'must not contain a personal identity code' } as const;
 
 // Control characters (NUL above all: PostgreSQL's jsonb cannot hold it) have no place in what
@@ -31,7 +24,7 @@ export function plainText(min: number, max: number) {
     .min(min)
     .max(max)
     .refine((text) => !hasControlCharacter(text), { message: 'must not contain control characters' })
-    .refine((text) => !containsIdentityCode(text), NO_IDENTITY_CODE);
+    .refine((text) => !containsIdentityCodeShape(text), NO_IDENTITY_CODE);
 }
 
 /** Free text a member of staff types: a longer plain text. */
@@ -44,9 +37,9 @@ export const localDate = z.iso.date();
 
 /** Ids staff or the console mint for trials, services, referrals and subsidies. */
 // Ids end up in events and on Kafka: one shaped like an identity code is refused as well.
-export const entityId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'an id: 1–64 letters, digits or . _ : -').refine((id) => !containsIdentityCode(id), NO_IDENTITY_CODE);
+export const entityId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'an id: 1–64 letters, digits or . _ : -').refine((id) => !containsIdentityCodeShape(id), NO_IDENTITY_CODE);
 
-export const staffUserId = z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'a staff user id: 2–64 letters, digits or . _ -').refine((id) => !containsIdentityCode(id), NO_IDENTITY_CODE);
+export const staffUserId = z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'a staff user id: 2–64 letters, digits or . _ -').refine((id) => !containsIdentityCodeShape(id), NO_IDENTITY_CODE);
 
 /** Finnish business id (Y-tunnus), shape only; the domain checks the check digit. */
 export const businessId = z.string().regex(/^\d{7}-\d$/, 'a business id: 7 digits, a hyphen and a check digit');

@@ -7,7 +7,12 @@
 const NAMESPACE = hexToBytes('6f1c2a4e9b3d4c5e8f7a0b1c2d3e4f50');
 
 export function eventIdFor(streamId: string, version: number): string {
-  const hash = sha1([...NAMESPACE, ...utf8(`${streamId}/${version}`)]);
+  return nameBasedUuid(`${streamId}/${version}`);
+}
+
+/** The version-5 UUID of a name in Polku's namespace: the same name always gives the same id. */
+export function nameBasedUuid(name: string): string {
+  const hash = sha1([...NAMESPACE, ...utf8(name)]);
   hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
   hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
   const hex = hash.slice(0, 16).map((byte) => byte.toString(16).padStart(2, '0')).join('');
