@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { printFuzzSummary, runApiFuzz, type FuzzResult } from './api-fuzz';
+import { addTotals, jestTotals, NO_TESTS, totalsLine, type Totals } from './test-totals';
 import { appServices } from './apps';
 import { CHROMIUM_PATH, installChromium } from './chromium';
 import { buildConsole } from './console';
@@ -111,7 +112,15 @@ function printEndpoints(): void {
   print('Logs: .polku/logs/   Stop everything: npm stop   Health: npm run status');
 }
 
-async function runTests(phases: Phases): Promise<number> {
+interface TestRun {
+  readonly code: number;
+  /** jest's tests and the API fuzz's cases. */
+  readonly totals: Totals;
+  /** One line per extra runner (the API fuzz), printed before the totals. */
+  readonly notes: readonly string[];
+}
+
+async function runTests(phases: Phases): Promise<TestRun> {
   const summary = join(RUN, 'test-summary.jsonl');
   rmSync(summary, { force: true });
   const env = {
@@ -124,31 +133,18 @@ async function runTests(phases: Phases): Promise<number> {
     NX_NO_CLOUD: 'true',
   };
   const fuzz: { result?: FuzzResult } = {};
-  try {
-    return await runChecks(phases, env, fuzz);
-  } finally {
-    printTestSummary(summary);
-    printFuzzSummary(fuzz.result);
-  }
-}
-
-/** One closing line for the whole suite, summed over every project's jest run. */
-function printTestSummary(file: string): void {
-  const lines = existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : [];
-  const totals = { passed: 0, failed: 0, skipped: 0 };
-  for (const line of lines) {
-    const run = JSON.parse(line) as typeof totals;
-    totals.passed += run.passed;
-    totals.failed += run.failed;
-    totals.skipped += run.skipped;
-  }
-  print(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  const code = await runChecks(phases, env, fuzz);
+  return {
+    code,
+    totals: addTotals(jestTotals(summary), fuzz.result?.totals ?? NO_TESTS),
+    notes: fuzz.result ? [fuzz.result.line] : [],
+  };
 }
 
 /**
  * Typecheck and lint stop the run at the first failure. The API fuzz runs after the jest run
  * whatever jest's outcome, since it tests the running API on its own; the first failure's exit
- * code is the run's.
+ * code is the run's. schemathesis's own output goes to its log file only.
  */
 async function runChecks(phases: Phases, env: NodeJS.ProcessEnv, fuzz: { result?: FuzzResult }): Promise<number> {
   const nx = ['exec', '--', 'nx', 'run-many', '--parallel=1', '--outputStyle=stream'];
@@ -162,7 +158,7 @@ async function runChecks(phases: Phases, env: NodeJS.ProcessEnv, fuzz: { result?
       return code;
     }
   }
-  const label = 'tests (unit, integration, e2e)';
+  const label = 'jest (unit, integration, e2e)';
   const tests = await phases.run(label, () => runAttached('npm', [...nx, '-t', 'test'], { cwd: ROOT, env }));
   if (tests !== 0) warn(`${label} failed (exit ${tests})`);
   if (process.env['POLKU_SKIP_API_FUZZ'] === '1') {
@@ -170,7 +166,7 @@ async function runChecks(phases: Phases, env: NodeJS.ProcessEnv, fuzz: { result?
     return tests;
   }
   fuzz.result = await phases.run('API fuzz (schemathesis)', () => runApiFuzz());
-  if (fuzz.result.code !== 0) warn('API fuzz failed; see the schemathesis output above and .polku/logs/schemathesis/');
+  if (fuzz.result.code !== 0) warn('API fuzz failed; see .polku/logs/schemathesis/');
   return tests !== 0 ? tests : fuzz.result.code;
 }
 
@@ -195,16 +191,20 @@ const commands: Record<string, () => Promise<number>> = {
     await infrastructureUp(phases, true);
     const consoleFailed = await consoleUp(phases);
     await startApps(phases, true);
-    const code = await runTests(phases);
+    const run = await runTests(phases);
     phases.report();
+    print('');
+    for (const note of run.notes) print(note);
     if (consoleFailed) print('console build: ✘ failed (nx run console:build; see .polku/logs/console-build.log)');
-    return code !== 0 ? code : consoleFailed ? 1 : 0;
+    // Last: CI reads this line, and nothing of another tool's may follow it.
+    print(totalsLine(run.totals));
+    return run.code !== 0 ? run.code : consoleFailed ? 1 : 0;
   },
   /** `npm run test:api-fuzz [-- <schemathesis run options>]`: the API fuzz alone, against the running API. */
   async 'api-fuzz'() {
     const phases = new Phases();
     await phases.run('install schemathesis', () => installSchemathesis());
-    const result = await phases.run('API fuzz (schemathesis)', () => runApiFuzz({ extraArgs: process.argv.slice(3) }));
+    const result = await phases.run('API fuzz (schemathesis)', () => runApiFuzz({ extraArgs: process.argv.slice(3), echo: true }));
     phases.report();
     print('');
     printFuzzSummary(result);

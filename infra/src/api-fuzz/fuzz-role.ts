@@ -3,13 +3,20 @@ import { join } from 'node:path';
 import { devToken } from '../local-api';
 import { say, warn } from '../log';
 import { SCHEMATHESIS } from '../schemathesis';
-import { summarise, type RoleResult } from './role-summary';
+import { FAILED_RUN, summarise, type RoleResult } from './role-summary';
 import { runBounded } from './run-bounded';
 import { REPORT_DIR, WORK_DIR, type FuzzSettings } from './settings';
 
 const REQUEST_TIMEOUT_S = 10;
 /** After the time limit: SIGINT (schemathesis stops, prints and reports what it found), then SIGKILL. */
 const INTERRUPT_GRACE_MS = (REQUEST_TIMEOUT_S + 15) * 1000;
+
+export interface FuzzOptions {
+  /** Arguments passed on to `schemathesis run` (e.g. `--include-path-regex '^/paths'`). */
+  readonly extraArgs?: readonly string[];
+  /** Show schemathesis's own output here too (it always goes to its log file). */
+  readonly echo?: boolean;
+}
 
 interface RoleFiles {
   readonly report: string;
@@ -18,17 +25,17 @@ interface RoleFiles {
 }
 
 /** One schemathesis run as `role` with a dev token of the area; never throws on a failed run. */
-export async function fuzzAs(role: string, settings: FuzzSettings, config: string, extraArgs: readonly string[]): Promise<RoleResult> {
+export async function fuzzAs(role: string, settings: FuzzSettings, config: string, options: FuzzOptions): Promise<RoleResult> {
   const token = await devToken(settings.api, { userId: `fuzz.${role}`, role, employmentArea: settings.area });
-  if (token.error !== undefined) return { role, ok: false, summary: `${role} ✘ no token: ${token.error}` };
+  if (token.error !== undefined) return { role, ok: false, summary: `${role} ✘ no token: ${token.error}`, totals: FAILED_RUN };
   mkdirSync(WORK_DIR, { recursive: true });
   mkdirSync(REPORT_DIR, { recursive: true });
   const files: RoleFiles = { report: join(REPORT_DIR, `${role}.json`), junit: join(REPORT_DIR, `${role}.junit.xml`), log: join(REPORT_DIR, `${role}.log`) };
   rmSync(files.report, { force: true });
-  say(`schemathesis as ${role}: output also in ${files.log}`);
+  say(`schemathesis as ${role}: its output goes to ${files.log}`);
   const begun = Date.now();
-  const args = schemathesisArgs(settings, token.accessToken, config, files, extraArgs);
-  const outcome = await runBounded(SCHEMATHESIS, args, { cwd: WORK_DIR, timeoutMs: settings.timeoutS * 1000, graceMs: INTERRUPT_GRACE_MS, logPath: files.log });
+  const args = schemathesisArgs(settings, token.accessToken, config, files, options.extraArgs ?? []);
+  const outcome = await runBounded(SCHEMATHESIS, args, { cwd: WORK_DIR, timeoutMs: settings.timeoutS * 1000, graceMs: INTERRUPT_GRACE_MS, logPath: files.log, echo: options.echo ?? false });
   const seconds = ((Date.now() - begun) / 1000).toFixed(0);
   if (outcome.stopped !== undefined) {
     warn(`schemathesis as ${role} did not finish within ${settings.timeoutS} s and was ${outcome.stopped} (a hanging request? else raise POLKU_FUZZ_TIMEOUT_S or lower POLKU_FUZZ_MAX_EXAMPLES)`);

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { print, say } from '../log';
+import { addTotals, type Totals } from '../test-totals';
 import { SCHEMATHESIS, SCHEMATHESIS_VERSION } from '../schemathesis';
-import { fuzzAs } from './fuzz-role';
+import { fuzzAs, type FuzzOptions } from './fuzz-role';
 import { countOperations } from './openapi';
-import type { RoleResult } from './role-summary';
+import { FAILED_RUN, type RoleResult } from './role-summary';
 import { seedPaths, writeConfig } from './seed-paths';
 import { readSettings, type FuzzSettings } from './settings';
 
@@ -28,12 +29,10 @@ import { readSettings, type FuzzSettings } from './settings';
 export interface FuzzResult {
   readonly code: number;
   readonly line: string;
+  /** Generated cases as tests, for `npm test`'s totals line. */
+  readonly totals: Totals;
 }
 
-export interface FuzzOptions {
-  /** Arguments passed on to `schemathesis run` (e.g. `--include-path-regex '^/paths'`). */
-  readonly extraArgs?: readonly string[];
-}
 
 /** Runs schemathesis once per role; never throws: every problem becomes a failing result. */
 export async function runApiFuzz(options: FuzzOptions = {}): Promise<FuzzResult> {
@@ -41,18 +40,26 @@ export async function runApiFuzz(options: FuzzOptions = {}): Promise<FuzzResult>
   try {
     const settings = readSettings();
     head = `api fuzz (schemathesis ${SCHEMATHESIS_VERSION}, ≤${settings.maxExamples} cases/operation/phase, ≤${settings.timeoutS} s/role)`;
-    const { ok, clauses } = await fuzzRoles(settings, options.extraArgs ?? []);
-    return { code: ok ? 0 : 1, line: `${head}: ${clauses}` };
+    const { ok, clauses, totals } = await fuzzRoles(settings, options);
+    return { code: ok ? 0 : 1, line: `${head}: ${clauses}`, totals };
   } catch (error) {
-    return { code: 1, line: `${head}: ✘ ${error instanceof Error ? error.message : String(error)}` };
+    return { code: 1, line: `${head}: ✘ ${error instanceof Error ? error.message : String(error)}`, totals: FAILED_RUN };
   }
 }
 
-async function fuzzRoles(settings: FuzzSettings, extraArgs: readonly string[]): Promise<{ ok: boolean; clauses: string }> {
-  if (settings.roles.length === 0) return { ok: false, clauses: '✘ POLKU_FUZZ_ROLES names no role' };
-  if (!existsSync(SCHEMATHESIS)) return { ok: false, clauses: `✘ schemathesis is not installed (${SCHEMATHESIS})` };
+interface RolesOutcome {
+  readonly ok: boolean;
+  readonly clauses: string;
+  readonly totals: Totals;
+}
+
+const refused = (clause: string): RolesOutcome => ({ ok: false, clauses: `✘ ${clause}`, totals: FAILED_RUN });
+
+async function fuzzRoles(settings: FuzzSettings, options: FuzzOptions): Promise<RolesOutcome> {
+  if (settings.roles.length === 0) return refused('POLKU_FUZZ_ROLES names no role');
+  if (!existsSync(SCHEMATHESIS)) return refused(`schemathesis is not installed (${SCHEMATHESIS})`);
   const operations = await countOperations(settings.openapi);
-  if (typeof operations === 'string') return { ok: false, clauses: `✘ ${operations}` };
+  if (typeof operations === 'string') return refused(operations);
   say(`${settings.openapi}: ${operations} operations; fuzzing as ${settings.roles.join(', ')} (area "${settings.area}")`);
 
   // Random ids only ever reach "404 not found": give the runs real paths to work on.
@@ -60,8 +67,12 @@ async function fuzzRoles(settings: FuzzSettings, extraArgs: readonly string[]): 
   say(seeded.note);
   const config = writeConfig(seeded);
   const results: RoleResult[] = [];
-  for (const role of settings.roles) results.push(await fuzzAs(role, settings, config, extraArgs));
-  return { ok: results.every((result) => result.ok), clauses: `${results.map((result) => result.summary).join('; ')} [${seeded.note}]` };
+  for (const role of settings.roles) results.push(await fuzzAs(role, settings, config, options));
+  return {
+    ok: results.every((result) => result.ok),
+    clauses: `${results.map((result) => result.summary).join('; ')} [${seeded.note}]`,
+    totals: addTotals(...results.map((result) => result.totals)),
+  };
 }
 
 export function printFuzzSummary(result: FuzzResult | undefined): void {

@@ -14,10 +14,12 @@ export interface Bounds {
   /** After the time limit: SIGINT (so the command can stop and report), then SIGKILL this much later. */
   readonly graceMs: number;
   readonly logPath: string;
+  /** Also copy the output to our stdout (off in `npm test`: the tool's own summary banner must not follow ours). */
+  readonly echo?: boolean;
 }
 
 /**
- * Runs the command with its output on our stdout and in `logPath`. Past `timeoutMs` its process
+ * Runs the command with its output in `logPath` (and on our stdout when `echo`). Past `timeoutMs` its process
  * group gets SIGINT, and SIGKILL if it is still there after `graceMs`.
  */
 export function runBounded(command: string, args: readonly string[], bounds: Bounds): Promise<Bounded> {
@@ -26,7 +28,7 @@ export function runBounded(command: string, args: readonly string[], bounds: Bou
     const child = spawn(command, [...args], { cwd: bounds.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', PYTHONUNBUFFERED: '1' } });
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk: Buffer) => {
-        process.stdout.write(chunk);
+        if (bounds.echo) process.stdout.write(chunk);
         log.write(chunk);
       });
     }
@@ -42,7 +44,8 @@ export function runBounded(command: string, args: readonly string[], bounds: Bou
     child.on('close', (code, signal) => {
       done();
       const stopped = limit.stopped();
-      resolve({ code, signal, ...(stopped ? { stopped } : {}) });
+      // Only once the log is flushed: the caller reads it next.
+      log.on('finish', () => resolve({ code, signal, ...(stopped ? { stopped } : {}) }));
     });
   });
 }
