@@ -3,6 +3,7 @@ import { loadConfig } from '@polku/config';
 import type { StoredEvent } from '@polku/contracts';
 import { eventIdFor } from '@polku/domain';
 import { createPool, migrate } from '@polku/event-store';
+import { pathStartEvents } from '@polku/testing';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { createServicePathActivities } from './service-path.activities';
@@ -48,6 +49,32 @@ describe('service-path activities on the real PostgreSQL', () => {
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: 'EVENT_STORE.VERSION_CONFLICT', nonRetryable: true });
     expect(await count(pathId)).toBe(1);
+  });
+
+  it('refuses an event id already stored with other content as a non-retryable conflict: a retry could never succeed', async () => {
+    const [first, second] = [`p-${randomUUID()}`, `p-${randomUUID()}`];
+    const taken = stored(first, 1, 'PathStarted', { pathId: first, clientReference: `cref_${randomUUID().replace(/-/g, '').slice(0, 20)}`, employmentArea: 'Lahti', municipality: 'Lahti' });
+    await activities.appendEvents({ streamId: first, expectedVersion: 0, events: [taken] });
+    const clash = { streamId: second, expectedVersion: 0, events: [{ ...stored(second, 1, 'CoachReassigned', { fromCoachId: 'a', toCoachId: 'b' }), eventId: taken.eventId }] };
+    const failure = await activities.appendEvents(clash).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'EVENT_STORE.EVENT_ID_CONFLICT', nonRetryable: true });
+    expect(await count(second)).toBe(0);
+  });
+
+  it('writes a command once: the same command id appended again later answers with its first version', async () => {
+    const pathId = `p-${randomUUID()}`;
+    const keyed = (version: number, toCoachId: string): StoredEvent =>
+      ({ ...stored(pathId, version, 'CoachReassigned', { fromCoachId: 'a', toCoachId }), metadata: { ...metadata, commandId: 'cmd-1' } }) as StoredEvent;
+    const start = pathStartEvents(pathId, Math.floor(Math.random() * 1e12)) as unknown as StoredEvent[]; // PathStarted, DeadlinesScheduled
+    await activities.appendEvents({ streamId: pathId, expectedVersion: 0, events: start });
+    const first = { streamId: pathId, expectedVersion: 2, events: [keyed(3, 'b')] };
+    await expect(activities.appendEvents(first)).resolves.toEqual({ appended: true });
+    await expect(activities.appendEvents(first)).resolves.toEqual({ appended: true }); // the same append retried
+    await expect(activities.appendEvents({ streamId: pathId, expectedVersion: 3, events: [keyed(4, 'c')] })).resolves.toEqual({ appended: false, duplicateOf: 3 });
+    expect(await count(pathId)).toBe(3);
+    const loaded = await activities.loadPath({ streamId: pathId, now: metadata.occurredAt });
+    expect(loaded).toMatchObject({ state: { version: 3, coachId: 'b' }, commands: { 'cmd-1': { version: 3 } } });
   });
 
   it('refuses data PostgreSQL cannot store (a NUL character) as a non-retryable failure and writes nothing', async () => {

@@ -1,6 +1,16 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { PathFailureTypes, type AppendEventsInput, type ServicePathActivities, type StaffNotification, type StoredEvent } from '@polku/contracts';
-import { appendToStream, ConcurrencyError, type NewEvent } from '@polku/event-store';
+import {
+  appliedCommandsOf,
+  PathFailureTypes,
+  type AppendEventsInput,
+  type AppendOutcome,
+  type LoadedPath,
+  type LoadPathInput,
+  type ServicePathActivities,
+  type StaffNotification,
+  type StoredEvent,
+} from '@polku/contracts';
+import { appendToStream, ConcurrencyError, EventIdConflictError, foldPath, type NewEvent } from '@polku/event-store';
 import type { Pool, PoolClient } from 'pg';
 
 export interface ServicePathActivityDeps {
@@ -12,15 +22,23 @@ class ClientHasActivePath extends Error {}
 
 export function createServicePathActivities(deps: ServicePathActivityDeps): ServicePathActivities {
   return {
-    async appendEvents(input: AppendEventsInput): Promise<void> {
+    async appendEvents(input: AppendEventsInput): Promise<AppendOutcome> {
       const events: NewEvent[] = input.events.map((event) => ({ eventId: event.eventId, type: event.type, data: event.data, metadata: { ...event.metadata } }));
+      const commandId = input.events[0]?.metadata.commandId;
       try {
-        await appendToStream(deps.pool, input.streamId, input.expectedVersion, events, {
+        const { duplicateOf } = await appendToStream(deps.pool, input.streamId, input.expectedVersion, events, {
+          ...(commandId === undefined ? {} : { commandId }),
           beforeCommit: (client, written) => trackActivePath(client, input.streamId, input.events.filter((event) => written.some((w) => w.eventId === event.eventId))),
         });
+        return duplicateOf === undefined ? { appended: true } : { appended: false, duplicateOf };
       } catch (error) {
         throw toFailure(error);
       }
+    },
+
+    async loadPath(input: LoadPathInput): Promise<LoadedPath> {
+      const { state, events } = await foldPath(deps.pool, input.streamId, input.toVersion === undefined ? {} : { to: input.toVersion });
+      return { state, commands: appliedCommandsOf(events, input.now) };
     },
 
     async notifyStaff(notification: StaffNotification): Promise<void> {
@@ -70,6 +88,10 @@ function toFailure(error: unknown): unknown {
   }
   if (error instanceof ConcurrencyError) {
     return ApplicationFailure.create({ type: PathFailureTypes.versionConflict, message: error.message, nonRetryable: true });
+  }
+  // The same id with other content: a retry writes the same again, so it can never succeed.
+  if (error instanceof EventIdConflictError) {
+    return ApplicationFailure.create({ type: PathFailureTypes.eventIdConflict, message: error.message, nonRetryable: true });
   }
   // SQLSTATE class 22 (data exception, e.g. a NUL character jsonb cannot hold): retrying the
   // same events can never succeed and would wedge the path's handler, so the command fails.

@@ -1,5 +1,6 @@
 import type { PathCommand, PathEvent, PathState, PolicyVersion, Recipient, RuleId, ScheduledItemKind } from '@polku/domain';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { AppliedCommands } from './applied-commands';
 
 /**
  * The service-path workflow's messages. Staff commands arrive as one Update whose validator
@@ -13,6 +14,8 @@ export interface ServicePathInput {
   readonly pathId: string;
   /** Carried across continue-as-new; absent on the first run. */
   readonly state?: PathState;
+  /** Command ids applied within the idempotency window; carried with the state. */
+  readonly commands?: AppliedCommands;
   /** Policy versions the path may pin or migrate to; the default Finnish policy when absent. */
   readonly catalogue?: readonly PolicyVersion[];
   /** Continue-as-new once history holds this many events (tests lower it). */
@@ -25,7 +28,29 @@ export type StoredEvent = PathEvent & { readonly eventId: string };
 export interface AppendEventsInput {
   readonly streamId: string;
   readonly expectedVersion: number;
+  /** One decision's events; a staff command's carry its id in `metadata.commandId`. */
   readonly events: readonly StoredEvent[];
+}
+
+/**
+ * What an append did. `duplicateOf`: the command (by its id) was applied before, its last event
+ * at that version, so nothing was written. (Histories recorded before this result existed hold
+ * no value: read a missing result as appended.)
+ */
+export type AppendOutcome = { readonly appended: true } | { readonly appended: false; readonly duplicateOf: number };
+
+export interface LoadPathInput {
+  readonly streamId: string;
+  /** Fold only up to this version (the outcome of an earlier command); the whole stream when absent. */
+  readonly toVersion?: number;
+  /** The workflow's now: command ids older than the idempotency window before it are left out. */
+  readonly now: string;
+}
+
+/** A path as the event store holds it: what the workflow reloads after a version conflict. */
+export interface LoadedPath {
+  readonly state: PathState;
+  readonly commands: AppliedCommands;
 }
 
 export interface StaffNotification {
@@ -43,13 +68,16 @@ export interface StaffNotification {
 
 /** Activities of the service-path workflow; implemented in @polku/activities. */
 export interface ServicePathActivities {
-  appendEvents(input: AppendEventsInput): Promise<void>;
+  appendEvents(input: AppendEventsInput): Promise<AppendOutcome>;
+  loadPath(input: LoadPathInput): Promise<LoadedPath>;
   notifyStaff(notification: StaffNotification): Promise<void>;
 }
 
 /** Failure types the workflow raises; the API maps them to HTTP. */
 export const PathFailureTypes = {
   versionConflict: 'EVENT_STORE.VERSION_CONFLICT',
+  /** An event id already stored with other content: the deciding state was stale, or ids collide. */
+  eventIdConflict: 'EVENT_STORE.EVENT_ID_CONFLICT',
   clientHasActivePath: 'PATH.CLIENT_HAS_ACTIVE_PATH',
   unstorable: 'EVENT_STORE.UNSTORABLE_DATA',
 } as const;

@@ -8,8 +8,12 @@ export {
   getPathStateQuery,
   PathFailureTypes,
   type AppendEventsInput,
+  type AppendOutcome,
+  type LoadedPath,
+  type LoadPathInput,
   type ServicePathActivities,
   type ServicePathInput,
   type StaffNotification,
   type StoredEvent,
 } from './service-path.messages';
+export { APPLIED_COMMANDS_KEPT, appliedCommandsOf, IDEMPOTENCY_WINDOW_MS, rememberCommand, type AppliedCommand, type AppliedCommands } from './applied-commands';

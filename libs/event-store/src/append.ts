@@ -10,11 +10,18 @@ export interface NewEvent {
 export interface AppendResult {
   /** Versions of the events written by this call; empty when every event was already stored. */
   readonly written: number[];
+  /** Set when `commandId` was applied before: the version of its last event. Nothing was written. */
+  readonly duplicateOf?: number;
 }
 
 export interface AppendOptions {
   /** Runs inside the append's transaction with the events it wrote; throwing rolls all back. */
   readonly beforeCommit?: (client: PoolClient, written: readonly NewEvent[]) => Promise<void>;
+  /**
+   * The command these events record (also in their metadata). When the stream already holds it
+   * below `expectedVersion`, the command was applied before and nothing is written.
+   */
+  readonly commandId?: string;
 }
 
 /** Another writer appended to the stream first: the caller decided on a stale version. */
@@ -53,6 +60,11 @@ export async function appendToStream(
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    const duplicateOf = options.commandId === undefined ? undefined : await appliedAt(client, streamId, options.commandId, expectedVersion);
+    if (duplicateOf !== undefined) {
+      await client.query('COMMIT');
+      return { written: [], duplicateOf };
+    }
     const written: NewEvent[] = [];
     const versions: number[] = [];
     for (const [index, event] of events.entries()) {
@@ -74,6 +86,19 @@ export async function appendToStream(
   } finally {
     client.release();
   }
+}
+
+/**
+ * The version of the last event `commandId` wrote at or below `expectedVersion`. Events above
+ * it are this very append retried (same ids, a no-op), not an earlier application.
+ */
+async function appliedAt(client: PoolClient, streamId: string, commandId: string, expectedVersion: number): Promise<number | undefined> {
+  const { rows } = await client.query<{ version: number | null }>(
+    `SELECT max(stream_version) AS version FROM events
+      WHERE stream_id = $1 AND metadata ? 'commandId' AND metadata->>'commandId' = $2 AND stream_version <= $3`,
+    [streamId, commandId, expectedVersion],
+  );
+  return rows[0]?.version ?? undefined;
 }
 
 /** Inserts one event and its outbox row; false when the identical event is already stored. */

@@ -1,5 +1,19 @@
-import { applyPathCommandUpdate, getPathStateQuery, type AppendEventsInput, type ServicePathActivities, type ServicePathInput, type StaffNotification, type StoredEvent } from '@polku/contracts';
-import type { PathCommand, PathState } from '@polku/domain';
+import {
+  appliedCommandsOf,
+  applyPathCommandUpdate,
+  getPathStateQuery,
+  PathFailureTypes,
+  type AppendEventsInput,
+  type AppendOutcome,
+  type LoadedPath,
+  type LoadPathInput,
+  type ServicePathActivities,
+  type ServicePathInput,
+  type StaffNotification,
+  type StoredEvent,
+} from '@polku/contracts';
+import { eventIdFor, evolve, initialPathState, type PathCommand, type PathEvent, type PathState } from '@polku/domain';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -7,24 +21,70 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-
-
-/** Typed fake activities that record every call, so tests assert exact calls and counts. */
+/**
+ * Typed fake activities over an in-memory event store with the real one's rules (expected
+ * version, a command id applied once), recording every call so tests assert exact calls.
+ */
 export class RecordingActivities implements ServicePathActivities {
+  /** The appends that wrote, in order. */
   readonly appends: AppendEventsInput[] = [];
+  readonly loads: LoadPathInput[] = [];
   readonly notifications: StaffNotification[] = [];
+  private readonly streams = new Map<string, StoredEvent[]>();
+  private readonly refusals: string[] = [];
 
   // Own properties, not prototype methods: the worker registers an object's own functions.
-  readonly appendEvents = async (input: AppendEventsInput): Promise<void> => {
+  readonly appendEvents = async (input: AppendEventsInput): Promise<AppendOutcome> => {
+    const refusal = this.refusals.shift();
+    if (refusal !== undefined) throw ApplicationFailure.create({ type: refusal, message: `refused: ${refusal}`, nonRetryable: true });
+    const stream = this.stream(input.streamId);
+    const commandId = input.events[0]?.metadata.commandId;
+    const prior = commandId === undefined ? [] : stream.slice(0, input.expectedVersion).flatMap((event, index) => (event.metadata.commandId === commandId ? [index + 1] : []));
+    if (prior.length > 0) return { appended: false, duplicateOf: Math.max(...prior) };
+    if (stream.length !== input.expectedVersion) {
+      throw ApplicationFailure.create({ type: PathFailureTypes.versionConflict, message: `stream is at ${stream.length}`, nonRetryable: true });
+    }
+    stream.push(...input.events);
     this.appends.push(input);
+    return { appended: true };
+  };
+
+  readonly loadPath = async (input: LoadPathInput): Promise<LoadedPath> => {
+    this.loads.push(input);
+    const events = this.stream(input.streamId).slice(0, input.toVersion);
+    const state = events.reduce<PathState>((folded, event) => evolve(folded, event), initialPathState);
+    return { state, commands: appliedCommandsOf(events.map((event, index) => ({ streamVersion: index + 1, metadata: event.metadata })), input.now) };
   };
 
   readonly notifyStaff = async (notification: StaffNotification): Promise<void> => {
     this.notifications.push(notification);
   };
 
+  /** The events the workflow appended (not those written behind its back). */
   get events(): StoredEvent[] {
     return this.appends.flatMap((append) => append.events);
+  }
+
+  /** Everything the fake store holds for the stream, whoever wrote it. */
+  stored(streamId: string): readonly StoredEvent[] {
+    return this.stream(streamId);
+  }
+
+  /** Another writer's events, appended behind the workflow's back: its state is stale after this. */
+  appendBehind(streamId: string, events: readonly PathEvent[]): void {
+    const stream = this.stream(streamId);
+    for (const event of events) stream.push({ ...event, eventId: eventIdFor(streamId, stream.length + 1) });
+  }
+
+  /** The next appends fail with these store verdicts, one each, whatever they hold. */
+  refuseNextAppends(...types: string[]): void {
+    this.refusals.push(...types);
+  }
+
+  private stream(streamId: string): StoredEvent[] {
+    const stream = this.streams.get(streamId) ?? [];
+    this.streams.set(streamId, stream);
+    return stream;
   }
 }
 
@@ -32,16 +92,27 @@ export class RecordingActivities implements ServicePathActivities {
 export class PathHarness {
   constructor(
     readonly env: TestWorkflowEnvironment,
-    readonly handle: WorkflowHandle,
+    public handle: WorkflowHandle,
     readonly activities: RecordingActivities,
+    private readonly taskQueue: string,
   ) {}
+
+  /**
+   * Ends the path's workflow and starts it again from `input` (as the API restarts a closed
+   * path from the state folded from the store), on the same worker and fake store.
+   */
+  async startAgain(input: ServicePathInput): Promise<void> {
+    await this.handle.terminate('restarted by the test');
+    this.handle = await this.env.client.workflow.start('servicePathWorkflow', { taskQueue: this.taskQueue, workflowId: this.handle.workflowId, args: [input] });
+  }
 
   now(): Promise<number> {
     return this.env.currentTimeMs();
   }
 
-  send(command: PathCommand): Promise<PathState> {
-    return this.handle.executeUpdate(applyPathCommandUpdate, { args: [command] });
+  /** Sends the command as its Update; `updateId` as the API derives it from an Idempotency-Key. */
+  send(command: PathCommand, updateId?: string): Promise<PathState> {
+    return this.handle.executeUpdate(applyPathCommandUpdate, { args: [command], ...(updateId === undefined ? {} : { updateId }) });
   }
 
   state(): Promise<PathState> {
@@ -67,8 +138,9 @@ export async function withPath<T>(
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start('servicePathWorkflow', { taskQueue, workflowId: `path-${input.pathId}`, args: [input] });
-    const result = await body(new PathHarness(env, handle, activities));
-    recordedHistories.set(input.pathId, historyToJSON(await handle.fetchHistory()));
+    const harness = new PathHarness(env, handle, activities, taskQueue);
+    const result = await body(harness);
+    recordedHistories.set(input.pathId, historyToJSON(await harness.handle.fetchHistory()));
     return result;
   });
 }

@@ -7,14 +7,18 @@ import { keyedUuid, keyScopeOf, updateIdFor } from '../idempotency/idempotency.s
 
 /**
  * What a command takes from its request: the time, the acting user (the audit trail on every
- * event) and the correlation id the request is logged with, so logs and events join up.
+ * event), the correlation id the request is logged with, so logs and events join up, and with
+ * an Idempotency-Key the command's id.
  */
 export function commandMetadataOf(request: Request & { id?: unknown }, user: StaffUser): CommandMetadata {
   const correlationId = typeof request.id === 'string' ? request.id : undefined;
+  // The keyed command's id: the path recognises a repeat of it across runs and restarts.
+  const commandId = updateIdOf(request, user);
   return {
     occurredAt: new Date().toISOString(),
     actor: { userId: user.userId, role: user.role },
     ...(correlationId ? { correlationId } : {}),
+    ...(commandId ? { commandId } : {}),
   };
 }
 

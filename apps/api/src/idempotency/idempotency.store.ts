@@ -1,5 +1,6 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { IDEMPOTENCY_WINDOW_MS } from '@polku/contracts';
 import { nameBasedUuid } from '@polku/domain';
 import { Pool } from 'pg';
 import type { StaffUser } from '../auth/staff-user';
@@ -13,8 +14,9 @@ export type Claim =
 
 // A claim whose request never finished (the API died mid-request) may be taken over after this.
 const ABANDONED_AFTER = '2 minutes';
-// Keys are for retries, not for ever: answers older than this are forgotten.
-const KEEP_FOR = '24 hours';
+// Keys are for retries, not for ever: answers older than the window (which is also how long a
+// path remembers the command ids) are forgotten.
+const KEEP_FOR = `${IDEMPOTENCY_WINDOW_MS} milliseconds`;
 const PURGE_EVERY_MS = 10 * 60_000;
 
 /**

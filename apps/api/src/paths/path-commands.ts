@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { applyPathCommandUpdate, PATH_TASK_QUEUE, pathWorkflowId, type ServicePathInput } from '@polku/contracts';
+import { appliedCommandsOf, applyPathCommandUpdate, PATH_TASK_QUEUE, pathWorkflowId, type ServicePathInput } from '@polku/contracts';
 import { TRAINING_POLICY_VERSIONS, type PathCommand, type PathState, type PolicyVersion } from '@polku/domain';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
@@ -33,8 +33,10 @@ export class PathCommands {
     }
     // A finished path's workflow has closed (quiet for 30 days after its exit): a late follow-up
     // or a reopening starts it again from the state folded from the event store.
-    const { state } = await this.paths.load(pathId);
-    return this.withStart(pathId, { pathId, state, ...this.catalogueFor(state.employmentArea) }, command, updateId);
+    // The command ids of the window come along, so a repeated keyed command is answered, not applied.
+    const { state, events } = await this.paths.load(pathId);
+    const commands = appliedCommandsOf(events, new Date().toISOString());
+    return this.withStart(pathId, { pathId, state, commands, ...this.catalogueFor(state.employmentArea) }, command, updateId);
   }
 
   /** Paths of a training area run the training policy; others the default Finnish one. */

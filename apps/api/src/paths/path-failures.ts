@@ -5,7 +5,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApiError } from '../http/api-error';
 import { pathNotFound } from './path-store';
 
-const CONFLICTS: ReadonlySet<string> = new Set([PathFailureTypes.versionConflict, PathFailureTypes.clientHasActivePath]);
+const CONFLICTS: ReadonlySet<string> = new Set([PathFailureTypes.versionConflict, PathFailureTypes.eventIdConflict, PathFailureTypes.clientHasActivePath]);
 
 /** HTTP status of a domain error code: input faults 400, conflicts 409, rule rejections 422. */
 export function statusOfCode(code: string): HttpStatus {

@@ -16,6 +16,11 @@ export interface CommandMetadata {
   readonly occurredAt: Instant;
   readonly actor: Actor;
   readonly correlationId?: string;
+  /**
+   * The staff action's id (the API derives it from the request's Idempotency-Key). Every event
+   * of the command carries it, so a repeat is recognised across workflow runs and restarts.
+   */
+  readonly commandId?: string;
 }
 
 export type EventMetadata = CommandMetadata;
