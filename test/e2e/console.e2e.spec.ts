@@ -3,6 +3,7 @@ import { loadConfig } from '@polku/config';
 import { eventually } from '@polku/testing';
 import type { Page } from 'playwright-core';
 import { fillFields, openBrowser, submitForm, type Answer, type BrowserSession, type FieldValue } from '../support/browser';
+import { loseNextAnswer } from '../support/lost-answer';
 import { projectionLagReport } from '../support/projection-lag';
 
 const config = loadConfig();
@@ -230,4 +231,82 @@ describe('staff console in a browser', () => {
     await browser.screenshot('kpis-english');
     expect(pageErrors).toEqual([]);
   }, 300_000);
+});
+
+/** Registers a client through the intake form and waits for their path's page. */
+async function registerClient(page: Page, municipality: string): Promise<string> {
+  await page.getByTestId('nav-intake').click();
+  await fillFields(page, 'intake', { identityCode: randomIdentityCode(), municipality });
+  const started = await submitForm<{ pathId: string }>(page, 'intake', '/paths');
+  expect(started.status).toBe(201);
+  await expectStage(page, 'INTAKE');
+  return started.body.pathId;
+}
+
+interface Resent {
+  readonly status: number;
+  readonly replayed: boolean;
+  /** How many events of each type the path's timeline has, as the console reads it afterwards. */
+  readonly events: Readonly<Record<string, number>>;
+}
+
+/** The user presses the form's submit again; answers the API's answer and the path read after it. */
+async function resend(page: Page, pathId: string, formId: string): Promise<Resent> {
+  const answer = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.endsWith(`/${formId}`));
+  const reread = page.waitForResponse((response) => response.request().method() === 'GET' && new URL(response.url()).pathname === `/paths/${pathId}`);
+  await page.getByTestId(`${formId}-submit`).click();
+  const response = await answer;
+  const { timeline } = (await (await reread).json()) as { timeline: readonly { type: string }[] };
+  const events: Record<string, number> = {};
+  for (const { type } of timeline) events[type] = (events[type] ?? 0) + 1;
+  return { status: response.status(), replayed: (await response.headerValue('idempotent-replay')) === 'true', events };
+}
+
+/** Submits the form while its answer is lost on the way back: applied by the API, a failure to the user. */
+async function submitLosingAnswer(page: Page, formId: string): Promise<void> {
+  const lost = await loseNextAnswer(page, `/${formId}`);
+  await page.getByTestId(`${formId}-submit`).click();
+  expect(await lost.delivered).toBe(200);
+  await page.locator(`[data-testid="${formId}-error"][data-code="NETWORK.UNREACHABLE"]`).waitFor();
+}
+
+describe('staff console retries in a browser', () => {
+  const run = randomUUID().slice(0, 8);
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    browser = await openBrowser({ baseURL: BASE_URL });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('applies a command once when its answer is lost and the user sends it again, also after a reload', async () => {
+    const { page } = browser;
+    await page.goto('/');
+    await signIn(page, 'coach', `coach.retry-${run}`);
+    const pathId = await registerClient(page, `Harjoituskunta ${run}`);
+    const consent = { 'consent.audience': { select: 'KELA' }, 'consent.scope': `Työkyvyn tiedot ${run}` };
+
+    await openCommand(page, 'record-consent');
+    await fillFields(page, 'record-consent', consent);
+    await submitLosingAnswer(page, 'record-consent');
+    await browser.screenshot('path-consent-answer-lost');
+    const hint = await page.getByTestId('record-consent-retry').textContent({ timeout: 1_000 }).catch(() => null);
+    expect(await resend(page, pathId, 'record-consent')).toMatchObject({ status: 200, replayed: true, events: { ConsentRecorded: 1 } });
+    // Checked after the count, which is the contract: the hint tells the user the retry is safe.
+    expect(hint).toMatch(/kahdesti/);
+
+    // A reload while the outcome is unknown: the same form filled the same way is the same action.
+    const renewed = { ...consent, 'consent.scope': `Työkyvyn tiedot ${run}, uusittu` };
+    await fillFields(page, 'record-consent', renewed);
+    await submitLosingAnswer(page, 'record-consent');
+    await page.reload();
+    await expectStage(page, 'INTAKE');
+    await openCommand(page, 'record-consent');
+    await fillFields(page, 'record-consent', renewed);
+    expect(await resend(page, pathId, 'record-consent')).toMatchObject({ status: 200, replayed: true, events: { ConsentRecorded: 2 } });
+    await browser.screenshot('path-consent-retried');
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createActionKeys } from './api/action-keys';
 import { createSessionStore } from './api/session';
 import { App } from './app';
 import { I18nProvider } from './shell/i18n-context';
@@ -8,10 +9,12 @@ import { UnreadProvider } from './shell/unread-context';
 import './styles.css';
 
 // The browser's globals enter here and only here; everything below takes them as dependencies.
+const newKey = () => window.crypto.randomUUID();
 const deps: SessionDeps = {
   fetch: (url, init) => window.fetch(url, init),
   sessions: createSessionStore(window.sessionStorage),
-  newKey: () => window.crypto.randomUUID(),
+  newKey,
+  actionKeys: createActionKeys(window.sessionStorage, newKey),
 };
 
 const root = document.getElementById('root');

@@ -1,15 +1,20 @@
 import type { ApiErrorBody } from '@polku/contracts';
+import { actionOf, type ActionKeys } from './action-keys';
+import { exchange, type FetchLike } from './exchange';
 
-/** The slice of `fetch` the console uses: injected, so request mapping is tested without a browser. */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ status: number; text(): Promise<string> }>;
+export type { FetchLike } from './exchange';
+
+/** Longer than a command's workflow Update takes under load; past it the user is told to retry. */
+export const POST_TIMEOUT_MS = 20_000;
 
 export interface ApiDeps {
   readonly fetch: FetchLike;
   readonly token: () => string | null;
-  /** A fresh Idempotency-Key per submission (crypto.randomUUID() in the browser). */
-  readonly newKey: () => string;
+  /** The Idempotency-Key of each POST's action, reused by its retries (action-keys.ts). */
+  readonly keys: ActionKeys;
   /** A 401 means the session is over: the shell drops the token and shows the sign-in. */
   readonly onUnauthorized: () => void;
+  readonly postTimeoutMs?: number;
 }
 
 export type ApiResult<T> = { readonly ok: true; readonly status: number; readonly data: T } | { readonly ok: false; readonly status: number; readonly error: ApiErrorBody };
@@ -20,28 +25,41 @@ export interface ApiClient {
 }
 
 export function createApiClient(deps: ApiDeps): ApiClient {
-  async function send<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<ApiResult<T>> {
-    const headers = requestHeaders(deps, method, body !== undefined);
-    let response: { status: number; text(): Promise<string> };
-    try {
-      response = await deps.fetch(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    } catch (error) {
-      return { ok: false, status: 0, error: { code: 'NETWORK.UNREACHABLE', message: error instanceof Error ? error.message : String(error) } };
-    }
-    const parsed = parseJson(await response.text());
-    if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status, data: parsed as T };
-    if (response.status === 401) deps.onUnauthorized();
-    return { ok: false, status: response.status, error: toErrorBody(response.status, parsed) };
+  async function send<T>(method: 'GET' | 'POST', url: string, body?: string, key?: string): Promise<ApiResult<T>> {
+    const headers = requestHeaders(deps.token(), body !== undefined, key);
+    const timeoutMs = method === 'POST' ? (deps.postTimeoutMs ?? POST_TIMEOUT_MS) : undefined;
+    const answer = await exchange(deps.fetch, url, { method, headers, ...(body === undefined ? {} : { body }) }, timeoutMs);
+    if ('noAnswer' in answer) return { ok: false, status: 0, error: answer.noAnswer };
+    const parsed = parseJson(answer.text);
+    if (answer.status >= 200 && answer.status < 300) return { ok: true, status: answer.status, data: parsed as T };
+    if (answer.status === 401) deps.onUnauthorized();
+    return { ok: false, status: answer.status, error: toErrorBody(answer.status, parsed) };
   }
-  return { get: (url) => send('GET', url), post: (url, body) => send('POST', url, body ?? {}) };
+  async function post<T>(url: string, body: unknown): Promise<ApiResult<T>> {
+    const json = JSON.stringify(body ?? {});
+    const action = actionOf(url, json);
+    const result = await send<T>('POST', url, json, deps.keys.keyFor(action));
+    if (settles(result.status)) deps.keys.settle(action);
+    return result;
+  }
+  return { get: (url) => send('GET', url), post };
 }
 
-export function requestHeaders(deps: Pick<ApiDeps, 'token' | 'newKey'>, method: 'GET' | 'POST', hasBody: boolean): Record<string, string> {
+/**
+ * Whether an answer is final for its action. The API keeps a 2xx or 4xx and replays it for the
+ * key, except a 409 (a conflict, or the key still in progress), which a retry runs again. No
+ * answer (status 0) or a 5xx may have come after the change was applied: the action's retries
+ * must carry its key.
+ */
+export function settles(status: number): boolean {
+  return status >= 200 && status < 500 && status !== 409;
+}
+
+export function requestHeaders(token: string | null, hasBody: boolean, idempotencyKey?: string): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  const token = deps.token();
   if (token) headers['authorization'] = `Bearer ${token}`;
   if (hasBody) headers['content-type'] = 'application/json';
-  if (method === 'POST') headers['idempotency-key'] = deps.newKey();
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   return headers;
 }
 

@@ -44,6 +44,8 @@ export const UI_EN: Readonly<Record<UiKey, string>> = {
   unknownCommands: 'The console has no form for these actions:',
   send: 'Save',
   sending: 'Sending…',
+  retryUnsure: 'Not sure it was saved. Retry — it will not be applied twice.',
+  retryInProgress: 'The first attempt is still being processed. Retry in a moment — it will not be applied twice.',
   refresh: 'Refresh',
   loading: 'Loading…',
   notificationsTitle: 'Notifications',

@@ -43,6 +43,8 @@ export const UI_FI = {
   unknownCommands: 'Konsolissa ei ole lomaketta näille toimenpiteille:',
   send: 'Tallenna',
   sending: 'Lähetetään…',
+  retryUnsure: 'Ei ole varmaa, tallentuiko tämä. Yritä uudelleen – samaa muutosta ei tehdä kahdesti.',
+  retryInProgress: 'Edellinen yritys on vielä käsittelyssä. Yritä hetken päästä uudelleen – samaa muutosta ei tehdä kahdesti.',
   refresh: 'Päivitä',
   loading: 'Ladataan…',
   notificationsTitle: 'Ilmoitukset',

@@ -1,5 +1,6 @@
 import type { ApiErrorBody, DevTokenRequest } from '@polku/contracts';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { ActionKeys } from '../api/action-keys';
 import { createApiClient, type FetchLike } from '../api/api-client';
 import type { Session, SessionStore } from '../api/session';
 import { staffApi, type StaffApi } from '../api/staff-api';
@@ -9,7 +10,10 @@ import { navigate } from './router';
 export interface SessionDeps {
   readonly fetch: FetchLike;
   readonly sessions: SessionStore;
+  /** Fresh ids for the forms' new-id fields. */
   readonly newKey: () => string;
+  /** Idempotency-Keys of the user's actions, kept across a reload until each settles. */
+  readonly actionKeys: ActionKeys;
 }
 
 interface SessionValue {
@@ -30,7 +34,7 @@ export function SessionProvider({ deps, children }: { readonly deps: SessionDeps
     navigate({ page: 'sign-in' });
   }, [deps]);
   const apiFor = useCallback(
-    (token: () => string | null) => staffApi(createApiClient({ fetch: deps.fetch, newKey: deps.newKey, token, onUnauthorized: signOut })),
+    (token: () => string | null) => staffApi(createApiClient({ fetch: deps.fetch, keys: deps.actionKeys, token, onUnauthorized: signOut })),
     [deps, signOut],
   );
   const api = useMemo(() => apiFor(() => deps.sessions.load()?.token ?? null), [apiFor, deps]);
