@@ -5,7 +5,7 @@ import { createTimeSkippingEnv } from '@polku/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { command, startPath } from './testing/path-commands';
-import { type PathHarness, recordedHistories, withPath } from './testing/path-harness';
+import { type PathHarness, recordedHistories, saveRecordedHistories, withPath } from './testing/path-harness';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -54,7 +54,10 @@ describe('servicePathWorkflow: conflicts, refusals and repeated commands', () =>
     bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions() });
   }, 120_000);
 
-  afterAll(() => env?.teardown());
+  afterAll(async () => {
+    saveRecordedHistories();
+    await env?.teardown();
+  });
 
   it('reloads a stale state after a version conflict and decides the command again, on its own', async () => {
     await withPath(env, bundle, { pathId: 'conflict-command' }, async (path) => {
