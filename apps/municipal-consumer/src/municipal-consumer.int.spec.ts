@@ -70,6 +70,28 @@ describe('municipal consumer on the real Kafka and PostgreSQL', () => {
     expect(letters[1]?.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/data\.employmentArea/);
   });
 
+  it('dead-letters an event for a path it has no row for, unprocessed, yet stays silent on a known path\'s duplicate and older events', async () => {
+    const pathId = `path-${randomUUID()}`;
+    const beforeStart = cloudEvent('AssessmentStarted', 'municipal', pathId, 2, { startedOn: '2026-03-05' });
+    const started = pathStarted(pathId, 'Unknown path area');
+    const assessed = cloudEvent('AssessmentStarted', 'municipal', pathId, 2, { startedOn: '2026-03-05' });
+    const older = cloudEvent('PathPaused', 'municipal', pathId, 2, { pausedAt: '2026-03-06T08:00:00.000Z' });
+    const END = '{end of this test';
+    // One key, one partition, in this order; the dead letters keep the key, so they keep the order too.
+    await produceAsRelay(Topics.municipal, [...[beforeStart, started, assessed, assessed, older].map((event) => ({ key: pathId, value: JSON.stringify(event) })), { key: pathId, value: END }]);
+
+    const ours = (records: readonly ReadRecord[]) => records.filter((record) => record.key === pathId && record.headers[DEAD_LETTER_HEADERS.consumerGroup] === names.groupId);
+    const letters = ours(await readTopicUntil(deadLetterTopicOf(Topics.municipal), (records) => ours(records).some((record) => record.value === END)));
+    // Anything dead-lettered from the known path's events would sit between these two.
+    expect(letters.map((letter) => letter.headers[DEAD_LETTER_HEADERS.reason]?.replace(/^INVALID_JSON:.*/, 'INVALID_JSON'))).toEqual(['HANDLER_FAILED: UNKNOWN_PATH', 'INVALID_JSON']);
+    expect(letters[0]?.value).toBe(JSON.stringify(beforeStart));
+
+    const ids = [beforeStart.id, started.id, assessed.id, older.id];
+    const processed = await app.pool.query<{ event_id: string; n: number }>('SELECT event_id::text, count(*)::int AS n FROM processed_events WHERE event_id = ANY($1::uuid[]) GROUP BY event_id', [ids]);
+    expect(new Map(processed.rows.map((row) => [row.event_id, row.n]))).toEqual(new Map([[started.id, 1], [assessed.id, 1], [older.id, 1]]));
+    expect(await rowOf(pathId)).toEqual({ stage: 'ASSESSMENT', status: 'ACTIVE', exited_on: null, outcome_category: null, last_sequence: 2 });
+  });
+
   it('ignores an event at or below the path\'s last sequence (late or replayed)', async () => {
     const pathId = `path-${randomUUID()}`;
     await send(

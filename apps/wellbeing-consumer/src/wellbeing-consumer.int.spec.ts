@@ -97,6 +97,21 @@ describe('wellbeing consumer on the real Kafka and PostgreSQL', () => {
     expect(period).toEqual({ serviceId, pathId, startOn: '2026-03-02', plannedEndOn: '2026-06-30', endedOn: '2026-06-15', daysPerWeek: 3, hoursPerDay: 4.5, reviewOn: '2026-05-01' });
   });
 
+  it('takes the end of a period it never saw start (started before the consent) as a no-op, not a dead letter', async () => {
+    const pathId = `path-${randomUUID()}`;
+    const ended = cloudEvent('SideServiceEnded', 'wellbeing', pathId, 5, { serviceId: `svc-${randomUUID()}`, kind: 'REHABILITATIVE_WORK_ACTIVITY', endedOn: '2026-06-15' });
+    const END = '{end of this test';
+    await produceAsRelay(Topics.wellbeing, [{ key: pathId, value: JSON.stringify(ended) }, { key: pathId, value: END }]);
+
+    const ours = (records: readonly ReadRecord[]) => records.filter((record) => record.key === pathId && record.headers[DEAD_LETTER_HEADERS.consumerGroup] === names.groupId);
+    const letters = ours(await readTopicUntil(deadLetterTopicOf(Topics.wellbeing), (records) => ours(records).some((record) => record.value === END)));
+    // Same key, same order: a letter for the end would come before the marker's.
+    expect(letters.map((letter) => letter.value)).toEqual([END]);
+    const processed = await app.pool.query('SELECT count(*)::int AS n FROM processed_events WHERE event_id = $1', [ended.id]);
+    expect(processed.rows).toEqual([{ n: 1 }]);
+    expect((await rehabPeriods(app.pool)).filter((row) => row.pathId === pathId)).toEqual([]);
+  });
+
   it('rebuilds the read model from offset 0 to the same rows', async () => {
     const snapshot = async () => ({
       referrals: (await app.pool.query('SELECT * FROM referrals ORDER BY referral_id')).rows,

@@ -35,6 +35,11 @@ export async function projectWellbeing(event: IntegrationEvent, db: PoolClient):
       );
       return;
     }
+    // No row for the period is a normal case, not a lost event, so it stays a silent no-op (unlike
+    // the municipal consumer's UNKNOWN_PATH): the topic carries a period's start and its end only
+    // while the client has a wellbeing basis, judged at each event, so a period that started before
+    // a consent was given ends here unannounced. The end alone cannot build a row (no start or
+    // planned end), and dead-lettering it would fill the DLQ with traffic the contract allows.
     case 'SideServiceEnded':
       await db.query('UPDATE rehab_periods SET ended_on = $2 WHERE service_id = $1 AND ended_on IS NULL', [event.data.serviceId, event.data.endedOn]);
       return;
@@ -43,6 +48,7 @@ export async function projectWellbeing(event: IntegrationEvent, db: PoolClient):
   }
 }
 
+// Closing nothing is normal too: a path, or a consent, need not have any referral.
 async function closeReferrals(db: PoolClient, pathId: string, on: string, because: string, consentOnly: boolean): Promise<void> {
   await db.query(
     `UPDATE referrals SET closed_on = $2, closed_because = $3

@@ -1,4 +1,4 @@
-import { ConfigError, kafkaFor, loadConfig } from './config';
+import { ConfigError, kafkaFor, loadConfig, loadDatabaseSettings } from './config';
 
 describe('loadConfig', () => {
   it('defaults to the loopback services npm start brings up', () => {
@@ -120,5 +120,48 @@ describe('production', () => {
     expect(() => loadConfig({ ...real, AUTH_DEV_ISSUER: 'true' })).toThrow(/AUTH_DEV_ISSUER/);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_DEV_ISSUER: 'false' })).toThrow(/POLKU_IDENTITY_MASTER_KEY/);
     expect(loadConfig(real).auth.devIssuer).toBe(false);
+  });
+});
+
+describe('database settings', () => {
+  const VARIABLES = ['DATABASE_CONNECT_TIMEOUT_MS', 'DATABASE_STATEMENT_TIMEOUT_MS', 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 'DATABASE_KEEPALIVE_DELAY_MS', 'DATABASE_POOL_IDLE_TIMEOUT_MS'];
+
+  it('bounds every database call by default', () => {
+    expect(loadConfig({}).database).toEqual({
+      connectTimeoutMs: 10_000,
+      statementTimeoutMs: 30_000,
+      idleInTransactionTimeoutMs: 60_000,
+      keepAliveDelayMs: 10_000,
+      poolIdleTimeoutMs: 30_000,
+    });
+  });
+
+  it('reads each bound from its DATABASE_*_MS variable', () => {
+    const env = Object.fromEntries(VARIABLES.map((variable, i) => [variable, String(1_000 * (i + 1))]));
+    expect(loadConfig(env).database).toEqual({
+      connectTimeoutMs: 1_000,
+      statementTimeoutMs: 2_000,
+      idleInTransactionTimeoutMs: 3_000,
+      keepAliveDelayMs: 4_000,
+      poolIdleTimeoutMs: 5_000,
+    });
+    expect(loadDatabaseSettings(env)).toEqual(loadConfig(env).database);
+  });
+
+  it.each(VARIABLES.flatMap((variable) => ['0', '-5', '1.5', 'ten', '', '86400001'].map((value) => [variable, value])))(
+    'rejects %s=%j with the variable named',
+    (variable, value) => {
+      expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(variable));
+    },
+  );
+
+  // A transaction may wait between its statements on a query elsewhere (the projection rebuild
+  // reads the log on another connection): that wait is bounded by the statement timeout.
+  it('refuses an idle-in-transaction timeout that is not above the statement timeout', () => {
+    const attempt = () => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '60000', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '60000' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS/);
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '59999', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '60000' }).database.statementTimeoutMs).toBe(59_999);
   });
 });

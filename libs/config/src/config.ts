@@ -1,9 +1,17 @@
+import { ConfigError } from './config-error';
+import { loadDatabaseSettings, type DatabaseSettings } from './database';
+
+export { ConfigError } from './config-error';
+export { DEFAULT_DATABASE_SETTINGS, loadDatabaseSettings, type DatabaseSettings } from './database';
+
 /**
  * The one place that reads the process environment. Every app and test gets its settings from
  * `loadConfig()`, so defaults (the local loopback services `npm start` brings up) live here only.
  */
 export interface PolkuConfig {
   readonly databaseUrl: string;
+  /** Timeouts and keep-alive for every pool (`createPool(config.databaseUrl, { max, ...config.database })`). */
+  readonly database: DatabaseSettings;
   readonly temporal: { readonly address: string; readonly namespace: string };
   /** Kafka as the admin principal; other processes take theirs with `kafkaFor`. */
   readonly kafka: KafkaSettings;
@@ -56,13 +64,6 @@ export interface KafkaSettings {
   readonly sasl?: KafkaCredentials;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
-    super(`Configuration ${variable}: ${reason}`);
-    this.name = 'ConfigError';
-  }
-}
-
 type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env = process.env): PolkuConfig {
@@ -70,6 +71,7 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
   const apiPort = port(env, 'API_PORT', 3000);
   return {
     databaseUrl: env['DATABASE_URL'] ?? 'postgres://polku:polku@127.0.0.1:5432/polku',
+    database: loadDatabaseSettings(env),
     temporal: {
       address: env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
       namespace: env['TEMPORAL_NAMESPACE'] ?? 'default',

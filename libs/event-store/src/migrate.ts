@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
 
 /** Where the project's versioned SQL migrations live: `NNNN_name.sql`, applied in order. */
 export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
@@ -9,6 +9,9 @@ export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
 // Any fixed 64-bit number: every runner takes the same advisory lock, so concurrent
 // `migrate()` calls (apps starting side by side, parallel tests) apply each file once.
 const MIGRATION_LOCK_KEY = 7_304_151_220n;
+
+// Node's largest timer delay (2^31 - 1 ms, ~24 days): in effect no client-side query timeout.
+const UNBOUNDED_QUERY_MS = 2_147_483_647;
 
 export interface Migration {
   readonly version: number;
@@ -53,7 +56,12 @@ export async function migrate(pool: Pool, dir: string = MIGRATIONS_DIR, options:
   const migrations = await loadMigrations(dir);
   const client = await pool.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    // Every pool bounds statements (createPool), but a migration may legitimately run longer (an
+    // index build, a backfill), and a runner waiting for the lock below waits as long as another
+    // runner's migrations take. So this session is exempt until the RESET in `finally`, and its
+    // long queries skip the client-side timeout; a cut link is still noticed by TCP keep-alive.
+    await client.query('SET statement_timeout = 0');
+    await client.query(unbounded('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]));
     await ensureTable(client, table);
     const applied = await appliedChecksums(client, table);
     const pending = migrations.filter((migration) => !applied.has(migration.version));
@@ -62,8 +70,15 @@ export async function migrate(pool: Pool, dir: string = MIGRATIONS_DIR, options:
     return pending.map((migration) => migration.version);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]).catch(() => undefined);
-    client.release();
+    // Back to the pool's bound; a session that may still be exempt is discarded, not pooled.
+    const unrestored = await client.query('RESET statement_timeout').then(() => undefined, (error: Error) => error);
+    client.release(unrestored);
   }
+}
+
+/** A query without the pool's client-side timeout (a per-query option @types/pg leaves out; 0 would mean "the pool's"). */
+function unbounded(text: string, values?: unknown[]): QueryConfig {
+  return { text, values, query_timeout: UNBOUNDED_QUERY_MS } as QueryConfig;
 }
 
 async function ensureTable(client: PoolClient, table: string): Promise<void> {
@@ -94,7 +109,7 @@ function assertUnchanged(migrations: Migration[], applied: Map<number, string>):
 async function applyOne(client: PoolClient, migration: Migration, table: string): Promise<void> {
   await client.query('BEGIN');
   try {
-    await client.query(migration.sql);
+    await client.query(unbounded(migration.sql));
     await client.query(`INSERT INTO ${table} (version, name, checksum) VALUES ($1, $2, $3)`, [
       migration.version,
       migration.name,

@@ -6,6 +6,12 @@ import type { Projection } from './projection';
  * Rebuilds the projections from the whole event store in one transaction: readers see the old
  * tables until the new ones commit, and the shared lock keeps the live runner out meanwhile.
  * Returns the row count of every projection table.
+ *
+ * Deliberately not exempt from the pool's statement timeout (unlike migrations): the transaction
+ * is long but each statement in it is one batch's worth, and the timeout bounds statements, not
+ * transactions. Between statements it waits on readAll over another connection, itself bounded
+ * by the statement timeout, which is why the idle-in-transaction bound must exceed it (config).
+ * Keeping the bound means a rebuild stuck on a lock fails instead of holding the projection lock.
  */
 export async function rebuild(pool: Pool, projections: readonly Projection[], options: RunOptions): Promise<Record<string, number>> {
   const client = await pool.connect();
