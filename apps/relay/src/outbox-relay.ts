@@ -1,9 +1,10 @@
-import type { RecordedEvent } from '@polku/event-store';
-import { OUTBOX_CHANNEL } from '@polku/event-store';
-import type { Producer, TopicMessages } from 'kafkajs';
-import type { Pool, PoolClient } from 'pg';
-import type { OutboxRepository, OutboxRow } from './outbox.repository';
 import type { PathState } from '@polku/domain';
+import type { RecordedEvent } from '@polku/event-store';
+import type { Producer, TopicMessages } from 'kafkajs';
+import { Leadership, type LeadershipSettings, type MonotonicClock } from './leadership';
+import type { LeaseStore } from './lease.repository';
+import type { OutboxListener } from './outbox-listener';
+import type { OutboxRepository, OutboxRow, SentRow } from './outbox.repository';
 import type { PathStates } from './path-states';
 
 export interface OutgoingMessage {
@@ -23,41 +24,64 @@ export interface RelayLog {
   warn(fields: object, message: string): void;
 }
 
+/** How long a lease lasts unless renewed: a paused or cut-off leader publishes at most this long. */
+export const DEFAULT_LEASE_MS = 6_000;
+
+/** Every replica publishing one database's outbox competes for this one lease. */
+export const RELAY_LEASE = 'outbox-relay';
+
 export interface RelaySettings {
   readonly batchSize: number;
   /** Fallback poll when no NOTIFY arrives (lost connection, another writer). */
   readonly pollMs: number;
   readonly maxBackoffMs: number;
+  /** The lease's name, this replica's holder id and the lease length (DEFAULT_LEASE_MS). */
+  readonly lease: LeadershipSettings;
 }
 
-// Every relay replica takes this lock; only its holder publishes, which keeps each path's
-// events in order on the topics. The others wait and take over when the holder dies.
-const LEADER_LOCK = 7_304_151_221;
+export interface RelayParts {
+  readonly outbox: Pick<OutboxRepository, 'unsent' | 'markSent' | 'recordFailure'>;
+  readonly states: Pick<PathStates, 'after'>;
+  readonly producer: Pick<Producer, 'sendBatch'>;
+  readonly translate: Translate;
+  readonly deadLetter: DeadLetter;
+  readonly leases: LeaseStore;
+  /** Absent in tests that drive the relay step by step. */
+  readonly listener?: OutboxListener;
+  /** Monotonic; tests pass one they move by hand. */
+  readonly clock?: MonotonicClock;
+}
+
+// Fewer than this between a failed batch and the next would hammer a broker that is down.
+const MIN_BACKOFF_MS = 200;
 
 /**
- * Publishes outbox rows to Kafka. A row is marked sent only after the broker acknowledged all
- * its messages, so a crash re-publishes (at least once) and never loses; consumers dedupe.
+ * Publishes outbox rows to Kafka while this replica holds the relay lease. A row is marked
+ * sent only after the broker acknowledged all its messages and only under the current lease
+ * (fenced), so a crash re-publishes (at least once), never loses, and a paused ex-leader cannot
+ * mark what its successor publishes; consumers dedupe by event id.
  */
 export class OutboxRelay {
   private stopping = false;
   private wake: (() => void) | undefined;
   private stopWake: (() => void) | undefined;
-  private listener: PoolClient | undefined;
   private backoffMs = 0;
   private loop: Promise<void> | undefined;
+  /** Whether this replica may publish; `status()` is what /health shows. */
+  readonly leadership: Leadership;
 
   constructor(
-    private readonly pool: Pool,
-    private readonly outbox: Pick<OutboxRepository, 'unsent' | 'markSent'>,
-    private readonly states: Pick<PathStates, 'after'>,
-    private readonly producer: Pick<Producer, 'sendBatch'>,
-    private readonly translate: Translate,
-    private readonly deadLetter: DeadLetter,
+    private readonly parts: RelayParts,
     private readonly settings: RelaySettings,
     private readonly log: RelayLog,
-  ) {}
+  ) {
+    this.leadership = new Leadership(parts.leases, settings.lease, log, parts.clock);
+    this.leadership.onLead(() => this.wake?.());
+    parts.listener?.onNotify(() => this.wake?.());
+  }
 
   start(): void {
+    this.leadership.start();
     this.loop = this.run();
   }
 
@@ -65,74 +89,75 @@ export class OutboxRelay {
     this.stopping = true;
     this.stopWake?.();
     await this.loop;
-    this.listener?.release(true);
+    await this.leadership.stop();
+    this.parts.listener?.close();
   }
 
-  /** Publishes one batch; returns how many rows it sent. */
+  /** Publishes one batch if this replica leads; returns how many rows it sent. */
   async publishBatch(): Promise<number> {
-    const rows = await this.outbox.unsent(this.settings.batchSize);
+    const fence = this.leadership.current();
+    if (!fence) return 0;
+    const rows = await this.parts.outbox.unsent(this.settings.batchSize);
     if (rows.length === 0) return 0;
-    const messages = await this.messagesOf(rows);
-    if (messages.length > 0) await this.producer.sendBatch({ topicMessages: byTopic(messages), acks: -1 });
-    await this.outbox.markSent(rows.map((row) => row.outboxId));
+    const { messages, sent } = await this.messagesOf(rows);
+    // Asked again right before sending: folding took time, and a pause (GC, SIGSTOP) since the
+    // first check may have let the lease run out and a standby take over.
+    if (this.leadership.current()?.epoch !== fence.epoch) return 0;
+    await this.send(messages, rows);
+    if ((await this.parts.outbox.markSent(sent, fence)) < rows.length) {
+      this.leadership.lose('outbox refused the mark: another relay holds the lease');
+      return 0;
+    }
     return rows.length;
   }
 
   private async run(): Promise<void> {
     while (!this.stopping) {
       try {
-        if (!(await this.lead())) {
-          await this.idle(this.settings.pollMs, false);
-          continue;
-        }
+        await this.parts.listener?.ensure();
         const sent = await this.publishBatch();
         this.backoffMs = 0;
         if (sent === 0) await this.idle(this.settings.pollMs, true);
       } catch (error) {
-        this.backoffMs = Math.min(this.settings.maxBackoffMs, Math.max(200, this.backoffMs * 2));
-        this.log.warn({ err: { name: (error as Error).name, message: (error as Error).message }, retryInMs: this.backoffMs }, 'relay batch failed; backing off');
+        this.backoffMs = Math.min(this.settings.maxBackoffMs, Math.max(MIN_BACKOFF_MS, this.backoffMs * 2));
+        this.log.warn({ err: reasonOf(error), retryInMs: this.backoffMs }, 'relay batch failed; backing off');
         await this.idle(this.backoffMs, false);
       }
     }
   }
 
-  private async messagesOf(rows: readonly OutboxRow[]): Promise<OutgoingMessage[]> {
+  /** Sends the batch; a broker failure is counted on every row of it, then rethrown (the batch goes again). */
+  private async send(messages: readonly OutgoingMessage[], rows: readonly OutboxRow[]): Promise<void> {
+    if (messages.length === 0) return;
+    try {
+      await this.parts.producer.sendBatch({ topicMessages: byTopic(messages), acks: -1 });
+    } catch (error) {
+      const ids = rows.map((row) => row.outboxId);
+      await this.parts.outbox.recordFailure(ids, reasonOf(error)).catch((recordError: unknown) => {
+        this.log.warn({ err: reasonOf(recordError) }, 'could not record the failed attempt');
+      });
+      throw error;
+    }
+  }
+
+  private async messagesOf(rows: readonly OutboxRow[]): Promise<{ messages: OutgoingMessage[]; sent: SentRow[] }> {
     const messages: OutgoingMessage[] = [];
+    const sent: SentRow[] = [];
     for (const row of rows) {
       try {
-        messages.push(...this.translate(row.event, await this.states.after(row.event)));
+        messages.push(...this.parts.translate(row.event, await this.parts.states.after(row.event)));
+        sent.push({ outboxId: row.outboxId });
       } catch (error) {
         if (isDatabaseError(error)) throw error; // transient: retry the batch
         this.log.warn({ eventId: row.event.eventId, type: row.event.type, err: { name: (error as Error).name } }, 'event parked on the dead-letter topic');
-        messages.push(this.deadLetter(row.event, error as Error));
+        messages.push(this.parts.deadLetter(row.event, error as Error));
+        sent.push({ outboxId: row.outboxId, parkedReason: reasonOf(error) });
       }
     }
-    return messages;
+    return { messages, sent };
   }
 
-  /** Takes (or keeps) leadership on a dedicated connection that also LISTENs for new rows. */
-  private async lead(): Promise<boolean> {
-    if (this.listener) return true;
-    const client = await this.pool.connect();
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LEADER_LOCK]);
-    if (!rows[0]?.locked) {
-      client.release();
-      return false;
-    }
-    client.on('notification', () => this.wake?.());
-    client.on('error', () => this.dropListener(client));
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
-    this.log.info({}, 'relay is the leader');
-    return true;
-  }
-
-  private dropListener(client: PoolClient): void {
-    if (this.listener === client) this.listener = undefined;
-    client.release(true);
-  }
-
-  /** Waits `ms`; a NOTIFY cuts the wait short only when `wakeable` (never a backoff). Stop always does. */
+  /** Waits `ms`; a NOTIFY (or taking the lease) cuts the wait short only when `wakeable` (never a backoff). Stop always does. */
   private idle(ms: number, wakeable: boolean): Promise<void> {
     return new Promise((resolve) => {
       const done = (): void => {
@@ -146,6 +171,11 @@ export class OutboxRelay {
       this.stopWake = done;
     });
   }
+}
+
+/** Error class and message only: broker and translator errors carry no record content. */
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 function byTopic(messages: readonly OutgoingMessage[]): TopicMessages[] {

@@ -4,13 +4,21 @@ import { createPool } from '@polku/event-store';
 import { createKafka } from '@polku/kafka';
 import { startProjections, type ProjectionsHandle } from '@polku/projections';
 import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Producer } from 'kafkajs';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import type { Pool } from 'pg';
-import { OutboxRelay } from './outbox-relay';
+import type { LeadershipStatus } from './leadership';
+import { LeaseRepository } from './lease.repository';
+import { OutboxListener } from './outbox-listener';
+import { DEFAULT_LEASE_MS, OutboxRelay, RELAY_LEASE } from './outbox-relay';
 import { OutboxRepository } from './outbox.repository';
 import { PathStates } from './path-states';
 import { deadLetterOf, translateForKafka } from './translation';
+
+// Longest wait between retries of a failing batch (Kafka or PostgreSQL down).
+const MAX_BACKOFF_MS = 30_000;
 
 /** Owns the relay's clients, its loop and the projection runner: started after bootstrap, drained on shutdown. */
 @Injectable()
@@ -36,7 +44,11 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
         return this.producer.sendBatch(batch);
       },
     };
-    this.relay = new OutboxRelay(this.pool, this.outbox, new PathStates(this.pool), sender, translateForKafka, deadLetterOf, { batchSize, pollMs, maxBackoffMs: 30_000 }, logger);
+    // The holder names a process, never a person: host, pid and a random suffix against pid reuse.
+    const holder = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+    const lease = { name: RELAY_LEASE, holder, leaseMs: DEFAULT_LEASE_MS };
+    const parts = { outbox: this.outbox, states: new PathStates(this.pool), producer: sender, translate: translateForKafka, deadLetter: deadLetterOf, leases: new LeaseRepository(this.pool), listener: new OutboxListener(this.pool) };
+    this.relay = new OutboxRelay(parts, { batchSize, pollMs, maxBackoffMs: MAX_BACKOFF_MS, lease }, logger);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,6 +69,10 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
   get kafkaConnected(): boolean {
     return this.connected;
   }
+
+  get leadershipStatus(): LeadershipStatus {
+    return this.relay.leadership.status();
+  }
 }
 
 @Controller('health')
@@ -68,7 +84,9 @@ class RelayHealthController {
     const backlog = await this.runner.outbox.backlog().catch(() => undefined);
     const ok = backlog !== undefined && this.runner.kafkaConnected;
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'unavailable', checks: { postgres: backlog === undefined ? 'down' : 'up', kafka: this.runner.kafkaConnected ? 'up' : 'down' }, backlog };
+    // A standby is healthy too: it takes over when the leader's lease runs out.
+    const { role, epoch } = this.runner.leadershipStatus;
+    return { status: ok ? 'ok' : 'unavailable', checks: { postgres: backlog === undefined ? 'down' : 'up', kafka: this.runner.kafkaConnected ? 'up' : 'down' }, backlog, role, epoch: epoch ?? null };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { inTransaction } from '@polku/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { deadLetterOf } from './dead-letter';
 import { parseIntegrationEvent, type IntegrationEvent } from './integration-event';
@@ -167,19 +168,11 @@ export class EventConsumer {
 
   /** True when the event was new and applied; false for a duplicate. */
   private async transaction(event: IntegrationEvent): Promise<boolean> {
-    const db = await this.spec.pool.connect();
-    try {
-      await db.query('BEGIN');
+    return inTransaction(this.spec.pool, async (db) => {
       const inserted = await db.query(`INSERT INTO ${this.spec.schema}.processed_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING`, [event.id]);
       if (inserted.rowCount === 1) await this.spec.handle(event, db);
-      await db.query('COMMIT');
       return inserted.rowCount === 1;
-    } catch (error) {
-      await db.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      db.release();
-    }
+    });
   }
 
   private async deadLetter(source: Pick<EachMessagePayload, 'topic' | 'partition' | 'message'>, reason: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from './transaction';
 
 export interface NewEvent {
   readonly eventId: string;
@@ -57,34 +58,27 @@ export async function appendToStream(
   events: readonly NewEvent[],
   options: AppendOptions = {},
 ): Promise<AppendResult> {
-  const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    const duplicateOf = options.commandId === undefined ? undefined : await appliedAt(client, streamId, options.commandId, expectedVersion);
-    if (duplicateOf !== undefined) {
-      await client.query('COMMIT');
-      return { written: [], duplicateOf };
-    }
-    const written: NewEvent[] = [];
-    const versions: number[] = [];
-    for (const [index, event] of events.entries()) {
-      const version = expectedVersion + index + 1;
-      if (await insertEvent(client, streamId, version, event)) {
-        written.push(event);
-        versions.push(version);
+    return await inTransaction(pool, async (client) => {
+      const duplicateOf = options.commandId === undefined ? undefined : await appliedAt(client, streamId, options.commandId, expectedVersion);
+      if (duplicateOf !== undefined) return { written: [], duplicateOf };
+      const written: NewEvent[] = [];
+      const versions: number[] = [];
+      for (const [index, event] of events.entries()) {
+        const version = expectedVersion + index + 1;
+        if (await insertEvent(client, streamId, version, event)) {
+          written.push(event);
+          versions.push(version);
+        }
       }
-    }
-    if (written.length > 0) {
-      await options.beforeCommit?.(client, written);
-      await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, [streamId]);
-    }
-    await client.query('COMMIT');
-    return { written: versions };
+      if (written.length > 0) {
+        await options.beforeCommit?.(client, written);
+        await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, [streamId]);
+      }
+      return { written: versions };
+    });
   } catch (error) {
-    await client.query('ROLLBACK');
     throw isVersionConflict(error) ? new ConcurrencyError(streamId, expectedVersion) : error;
-  } finally {
-    client.release();
   }
 }
 

@@ -3,3 +3,4 @@ export { loadMigrations, migrate, MigrationError, MIGRATIONS_DIR, type MigrateOp
 export { createPool } from './pool';
 export { checkpointOf, readAll, readStream, START, type Checkpoint, type RecordedEvent } from './read';
 export { foldPath, toPathEvent } from './path-stream';
+export { inTransaction } from './transaction';

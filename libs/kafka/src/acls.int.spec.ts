@@ -125,6 +125,24 @@ describe('broker ACLs per principal', () => {
     }
   });
 
+  it.each(AUDIENCE_TOPICS.map(deadLetterTopicOf))('lets the relay read %s back in its replay group', async (topic) => {
+    const key = `acl-test-${randomUUID()}`;
+    await publishAsRelay(topic, key);
+    const received: KafkaMessage[] = [];
+    const consumer = await consumerOf('relay', `${CONSUMER_GROUP_PREFIXES.relay}-test-${randomUUID()}`, topic);
+    await consumer.run({ eachMessage: async ({ message }) => void received.push(message) });
+    await eventually(async () => received.find((m) => m.key?.toString() === key), { what: `the relay to read ${key} back` });
+  });
+
+  it.each(AUDIENCE_TOPICS)('refuses the relay reads of %s, even in its replay group', async (topic) => {
+    const consumer = await consumerOf('relay', `${CONSUMER_GROUP_PREFIXES.relay}-test-${randomUUID()}`, topic);
+    let crash: Error | undefined;
+    consumer.on(consumer.events.CRASH, ({ payload }) => void (crash = payload.error));
+    await consumer.run({ eachMessage: async () => undefined });
+    const error = await eventually(async () => crash, { what: `the relay to be refused ${topic}` });
+    expect(kafkaErrorOf(error)).toBe('TOPIC_AUTHORIZATION_FAILED');
+  });
+
   it('rejects a wrong password at authentication', async () => {
     const relay = kafkaFor(config, 'relay');
     const sasl = relay.sasl && { ...relay.sasl, password: `${relay.sasl.password}-wrong` };

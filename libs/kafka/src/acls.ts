@@ -9,10 +9,14 @@ import {
   type Kafka,
 } from 'kafkajs';
 
-/** Each agency's consumers use group ids starting with its prefix; no other group is theirs. */
+/**
+ * Each principal's consumers use group ids starting with its prefix; no other group is theirs.
+ * The relay consumes only in `npm run dlq:replay`, which reads the dead-letter topics.
+ */
 export const CONSUMER_GROUP_PREFIXES = {
   municipal: 'polku-municipal-consumer',
   wellbeing: 'polku-wellbeing-consumer',
+  relay: 'polku-relay-dlq-replay',
 } as const;
 
 /** The principals that have ACLs; `admin` is a super user and needs none. */
@@ -35,19 +39,26 @@ function topicGrant(principal: AclPrincipal, topic: string, operations: readonly
   return { principal, resourceType: Resource.TOPIC, resourceName: topic, pattern: Pattern.LITERAL, operations };
 }
 
+function groupGrant(principal: AclPrincipal): Grant {
+  return { principal, resourceType: Resource.GROUP, resourceName: CONSUMER_GROUP_PREFIXES[principal], pattern: Pattern.PREFIXED, operations: [Operation.READ] };
+}
+
 /** An agency reads its own audience topic in its own groups and parks poison messages in its DLQ. */
 function consumerGrants(principal: 'municipal' | 'wellbeing', topic: TopicName): Grant[] {
   return [
     topicGrant(principal, topic, [Operation.READ, Operation.DESCRIBE]),
     topicGrant(principal, deadLetterTopicOf(topic), [Operation.WRITE, Operation.DESCRIBE]),
-    {
-      principal,
-      resourceType: Resource.GROUP,
-      resourceName: CONSUMER_GROUP_PREFIXES[principal],
-      pattern: Pattern.PREFIXED,
-      operations: [Operation.READ],
-    },
+    groupGrant(principal),
   ];
+}
+
+/**
+ * The relay writes every audience topic and its DLQ, and reads the DLQs back to replay them
+ * (`npm run dlq:replay`): what is parked there are its own messages, and a consumer's dead
+ * letter goes back only onto the audience topic it came from.
+ */
+function relayGrants(topic: TopicName): Grant[] {
+  return [topicGrant('relay', topic, [Operation.WRITE, Operation.DESCRIBE]), topicGrant('relay', deadLetterTopicOf(topic), [Operation.WRITE, Operation.READ, Operation.DESCRIBE])];
 }
 
 /**
@@ -55,9 +66,8 @@ function consumerGrants(principal: 'municipal' | 'wellbeing', topic: TopicName):
  * (the authorizer has no allow-if-no-ACL fallback). Only the relay writes the audience topics.
  */
 const GRANTS: readonly Grant[] = [
-  ...Object.values(Topics).flatMap((topic) =>
-    [topic, deadLetterTopicOf(topic)].map((name) => topicGrant('relay', name, [Operation.WRITE, Operation.DESCRIBE])),
-  ),
+  ...Object.values(Topics).flatMap(relayGrants),
+  groupGrant('relay'),
   { principal: 'relay', resourceType: Resource.CLUSTER, resourceName: CLUSTER, pattern: Pattern.LITERAL, operations: [Operation.IDEMPOTENT_WRITE] },
   ...consumerGrants('municipal', Topics.municipal),
   ...consumerGrants('wellbeing', Topics.wellbeing),

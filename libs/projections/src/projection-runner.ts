@@ -1,4 +1,4 @@
-import { checkpointOf, readAll, START, type Checkpoint, type RecordedEvent } from '@polku/event-store';
+import { checkpointOf, inTransaction, readAll, START, type Checkpoint, type RecordedEvent } from '@polku/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { ProjectionDataError, type Projection } from './projection';
 
@@ -29,19 +29,10 @@ export async function catchUp(pool: Pool, projections: readonly Projection[], op
 
 /** One batch in one transaction: the rows and the checkpoint move together (exactly-once effect). */
 async function runBatch(pool: Pool, projection: Projection, options: RunOptions): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     await lockProjections(client);
-    const applied = await applyNextBatch(pool, client, projection, options);
-    await client.query('COMMIT');
-    return applied;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return applyNextBatch(pool, client, projection, options);
+  });
 }
 
 export async function lockProjections(client: PoolClient): Promise<void> {

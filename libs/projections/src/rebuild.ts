@@ -1,3 +1,4 @@
+import { inTransaction } from '@polku/event-store';
 import type { Pool } from 'pg';
 import { applyNextBatch, lockProjections, type RunOptions } from './projection-runner';
 import type { Projection } from './projection';
@@ -14,11 +15,9 @@ import type { Projection } from './projection';
  * Keeping the bound means a rebuild stuck on a lock fails instead of holding the projection lock.
  */
 export async function rebuild(pool: Pool, projections: readonly Projection[], options: RunOptions): Promise<Record<string, number>> {
-  const client = await pool.connect();
   const names = projections.map((projection) => projection.name);
   const tables = projections.flatMap((projection) => projection.tables);
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     await lockProjections(client);
     await client.query(`TRUNCATE ${tables.join(', ')}`);
     // No checkpoint row means START; parked events get their chance again.
@@ -32,12 +31,6 @@ export async function rebuild(pool: Pool, projections: readonly Projection[], op
       const { rows } = await client.query<{ count: string }>(`SELECT count(*) AS count FROM ${table}`);
       counts[table] = Number(rows[0]?.count ?? 0);
     }
-    await client.query('COMMIT');
     return counts;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
