@@ -19,7 +19,7 @@ async function signToken(claims: TokenShape, options: { key?: 'dev' | 'forged'; 
   const key = options.key === 'forged' ? (await generateKeyPair('ES256')).privateKey : await importJWK(stored.privateJwk, 'ES256');
   const { sub, ...rest } = claims;
   const jwt = new SignJWT(rest)
-    .setProtectedHeader({ alg: 'ES256', kid: stored.kid })
+    .setProtectedHeader({ alg: 'ES256', kid: stored.kid, typ: 'at+jwt' })
     .setSubject(sub)
     .setIssuer(config.auth.issuer)
     .setAudience(options.audience ?? config.auth.audience)
@@ -112,6 +112,8 @@ describe('bad input to the staff API', () => {
       ['a NUL in an unknown key, under an Idempotency-Key', 'resume', { raw: '{"x\\u0000y": 1}', headers: { 'idempotency-key': `nul-${randomUUID()}` } }, 400, 'VALIDATION.INVALID_BODY'],
       ['a NUL character in free text', 'start-work-trial', { body: { ...trial, tasks: 'packing\u0000boxes' } }, 400, 'VALIDATION.INVALID_BODY'],
       ['an identity code in free text', 'start-work-trial', { body: { ...trial, tasks: `Client ${identityCode()} packs boxes` } }, 400, 'VALIDATION.INVALID_BODY'],
+      ['an identity code glued into free text, with a Unicode dash', 'start-work-trial', { body: { ...trial, agreementReference: `TK${identityCode().replace(/[-+A-FU-Y](?=\d{3}.$)/, '\u2013')}` } }, 400, 'VALIDATION.INVALID_BODY'],
+      ['an identity code in the Idempotency-Key', 'resume', { body: {}, headers: { 'idempotency-key': `retry-${identityCode()}` } }, 400, 'IDEMPOTENCY.INVALID_KEY'],
       ['a command that does not exist', 'delete-path', { body: {} }, 404, 'ROUTE.NOT_FOUND'],
       ['an end date before the start', 'start-work-trial', { body: { ...trial, plannedEndOn: '2020-01-01' } }, 400, 'VALIDATION.DATE_ORDER'],
     ])('POST /paths/{id}/%s → … %s', async (_label, route, request, status, errorCode) => {

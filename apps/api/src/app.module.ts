@@ -10,6 +10,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DevIssuerModule } from './dev-issuer/dev-issuer.module';
 import { HealthController } from './health/health.controller';
+import { CommandContext } from './http/command-context';
 import { ErrorFilter } from './http/error.filter';
 import { requestLogging } from './http/request-logging';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -54,6 +55,7 @@ const config = loadConfig();
     IdempotencyStore,
     PathStore,
     PathCommands,
+    CommandContext,
     PathSummariesQuery,
     NotificationsQuery,
     { provide: IdentityVault, inject: [Pool, AppConfig], useFactory: (pool: Pool, app: AppConfig) => new IdentityVault(pool, app.values.identity.masterKey) },

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { AppConfig } from '../infrastructure/connections';
-import { CLAIMS, type StaffUser } from '../auth/staff-user';
+import { ACCESS_TOKEN_TYPE, CLAIMS, type StaffUser } from '../auth/staff-user';
 
 const ALGORITHM = 'ES256';
 
@@ -44,7 +44,7 @@ export class DevIssuerKeys implements OnModuleInit {
     const { issuer, audience, tokenTtlSeconds } = this.config.values.auth;
     const key = this.stored();
     return new SignJWT({ [CLAIMS.role]: user.role, [CLAIMS.employmentArea]: user.employmentArea })
-      .setProtectedHeader({ alg: ALGORITHM, kid: key.kid })
+      .setProtectedHeader({ alg: ALGORITHM, kid: key.kid, typ: ACCESS_TOKEN_TYPE })
       .setSubject(user.userId)
       .setIssuer(issuer)
       .setAudience(audience)

@@ -1,4 +1,5 @@
 import { type CallHandler, type ExecutionContext, HttpException, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import { containsIdentityCodeShape } from '@polku/domain';
 import type { Response } from 'express';
 import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
@@ -23,6 +24,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || key === undefined || request.user === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_SHAPE.test(key)) {
       return throwError(() => new ApiError(HttpStatus.BAD_REQUEST, { code: 'IDEMPOTENCY.INVALID_KEY', message: 'Idempotency-Key must be 8–128 letters, digits or _ . : -' }));
+    }
+    // The key is stored and becomes part of ids: screened like every field that leaves the edge.
+    if (containsIdentityCodeShape(key)) {
+      return throwError(() => new ApiError(HttpStatus.BAD_REQUEST, { code: 'IDEMPOTENCY.INVALID_KEY', message: 'Idempotency-Key must not contain a personal identity code' }));
     }
     const scope = keyScopeOf(request.user);
     const response = context.switchToHttp().getResponse<Response>();

@@ -1,7 +1,6 @@
-import { createHash, createHmac, hkdfSync } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { IDEMPOTENCY_WINDOW_MS } from '@polku/contracts';
-import { nameBasedUuid } from '@polku/domain';
 import { Pool } from 'pg';
 import type { StaffUser } from '../auth/staff-user';
 import { AppConfig } from '../infrastructure/connections';
@@ -88,17 +87,4 @@ export class IdempotencyStore {
       this.lastPurge = 0;
     });
   }
-}
-
-/** The Temporal Update id for a keyed command: the same key never applies a command twice. */
-export function updateIdFor(scope: string, key: string): string {
-  return `idem-${createHash('sha256').update(`${scope}\n${key}`).digest('base64url').slice(0, 32)}`;
-}
-
-/**
- * A path id named by the caller and key: a retried path start under the same key names the
- * same path, so Temporal's Update id and the workflow id both deduplicate it.
- */
-export function keyedUuid(scope: string, key: string): string {
-  return nameBasedUuid(`path\n${scope}\n${key}`);
 }

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ApiError } from '../http/api-error';
-import { commandMetadataOf, updateIdOf } from '../http/request-context';
+import { CommandContext } from '../http/command-context';
 import { ZodParamPipe, ZodPipe } from '../http/zod.pipe';
 import { startedOrFail } from './path-answer';
 import { PathCommands } from './path-commands';
@@ -17,6 +17,7 @@ import { PATH_NOT_FOUND, PathStore } from './path-store';
 export class PathCommandController {
   constructor(
     private readonly commands: PathCommands,
+    private readonly context: CommandContext,
     private readonly paths: PathStore,
     private readonly metrics: Metrics,
   ) {}
@@ -33,9 +34,9 @@ export class PathCommandController {
     const spec = commandFor(route, user);
     const data = new ZodPipe(spec.body).transform(body ?? {});
     await this.paths.assertVisible(user, pathId);
-    const command = { type: spec.type, data, metadata: commandMetadataOf(request, user) } as PathCommand;
+    const command = { type: spec.type, data, metadata: this.context.metadataOf(request, user) } as PathCommand;
     try {
-      const state = startedOrFail(await this.commands.send(pathId, command, updateIdOf(request, user)));
+      const state = startedOrFail(await this.commands.send(pathId, command, this.context.updateIdOf(request, user)));
       this.metrics.commands.inc({ command: spec.type, outcome: 'ok' });
       return { path: toPathView(state), allowedCommands: allowedCommands(state, user.role) };
     } catch (error) {

@@ -5,7 +5,7 @@ import { IdentityVault } from '@polku/identity';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ApiError } from '../http/api-error';
-import { commandMetadataOf, newPathIdOf, updateIdOf } from '../http/request-context';
+import { CommandContext } from '../http/command-context';
 import type { Request } from 'express';
 import { ZodPipe } from '../http/zod.pipe';
 import { PathCommands } from './path-commands';
@@ -23,6 +23,7 @@ const WHY: Record<PersonalIdentityCodeRejection, string> = {
 export class StartPathController {
   constructor(
     private readonly commands: PathCommands,
+    private readonly context: CommandContext,
     private readonly vault: IdentityVault,
   ) {}
 
@@ -40,15 +41,15 @@ export class StartPathController {
       throw new ApiError(HttpStatus.BAD_REQUEST, { code: 'IDENTITY.INVALID_CODE', message, issues: [{ path: 'identityCode', message }] });
     }
     const { clientReference } = await this.vault.register(parsed.code);
-    const pathId = newPathIdOf(request, user);
-    const metadata = commandMetadataOf(request, user);
+    const pathId = this.context.newPathIdOf(request, user);
+    const metadata = this.context.metadataOf(request, user);
     const { identityCode: _sealed, ...rest } = body;
     const command: PathCommand & { type: 'StartPath' } = {
       type: 'StartPath',
       data: { ...rest, pathId, clientReference, employmentArea: user.employmentArea, registeredOn: helsinkiDateOf(metadata.occurredAt), consents: [] },
       metadata,
     };
-    const state = startedOrFail(await this.commands.start(command, updateIdOf(request, user)));
+    const state = startedOrFail(await this.commands.start(command, this.context.updateIdOf(request, user)));
     return {
       pathId,
       clientReference,

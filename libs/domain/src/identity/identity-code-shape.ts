@@ -1,15 +1,49 @@
-// Something shaped like a personal identity code, standing alone inside a text: six digits, a
-// century sign, three digits and a check character, not glued to other letters or digits (a
-// UUID's digit groups can take the shape and are not a code). The shape, not validity: a
-// mistyped code must not slip through either.
-const STANDING_ALONE = '(?<![0-9A-Za-z])\\d{6}[-+A-FU-Y]\\d{3}[0-9A-Y](?![0-9A-Za-z])';
+import { parsePersonalIdentityCode } from './personal-identity-code';
 
-/** Whether a text holds something shaped like a personal identity code. */
+// Hyphens, dashes and minus signs a keyboard, a word processor or a phone puts where `-` was
+// meant; the screen reads them all as the century sign `-`.
+const DASHES = '\\u002D\\u00AD\\u2010\\u2011\\u2012\\u2013\\u2014\\u2015\\u2212\\uFE58\\uFE63\\uFF0D';
+// Spaces and invisible characters someone may put inside a code (zero-width ones included).
+const GAP_CHARACTER = '[\\s\\u200B-\\u200D\\u2060\\uFEFF]';
+const GAP = `${GAP_CHARACTER}*`;
+const SIGN = `[${DASHES}+A-FU-Y]`;
+
+// Something shaped like a personal identity code: six digits, a century sign, three digits and a
+// check character, in any case, with gaps, with a look-alike dash, next to letters (`ID131052-
+// 308T`). Not glued to other digits: a UUID's digit groups can take the shape and are no code.
+// The shape, not validity: a mistyped code must not slip through either.
+const SHAPE = `(?<!\\d)\\d{2}${GAP}\\d{2}${GAP}\\d{2}${GAP}${SIGN}${GAP}\\d{3}${GAP}[0-9A-Y](?!\\d)`;
+
+// Where any valid code may hide, glued to digits too (`9131052-308T1`): the same parts, no
+// boundaries; each candidate counts only when it is a valid code (date and check character).
+const CANDIDATE = `\\d{6}${SIGN}\\d{3}[0-9A-Y]`;
+
+/** NFKC folds full-width digits and letters to ASCII; gaps and dashes are dealt with by the patterns. */
+function folded(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/**
+ * Whether a text holds a personal identity code in any disguise: a code-shaped run (valid or
+ * mistyped) or a valid code glued inside other characters. The one screen for every field that
+ * leaves the edge (events, Temporal payloads, Kafka, logs).
+ */
 export function containsIdentityCodeShape(text: string): boolean {
-  return new RegExp(STANDING_ALONE, 'i').test(text);
+  const plain = folded(text);
+  return new RegExp(SHAPE, 'i').test(plain) || hasEmbeddedValidCode(plain);
+}
+
+function hasEmbeddedValidCode(plain: string): boolean {
+  const compact = plain.replace(new RegExp(GAP_CHARACTER, 'g'), '').replace(new RegExp(`[${DASHES}]`, 'g'), '-').toUpperCase();
+  const candidates = new RegExp(CANDIDATE, 'g');
+  for (let match = candidates.exec(compact); match !== null; match = candidates.exec(compact)) {
+    if (parsePersonalIdentityCode(match[0]).ok) return true;
+    candidates.lastIndex = match.index + 1; // overlapping: a code may start inside a rejected candidate
+  }
+  return false;
 }
 
 /** The text with everything shaped like a personal identity code replaced by `[redacted]`. */
 export function redactIdentityCodeShapes(text: string): string {
-  return text.replace(new RegExp(STANDING_ALONE, 'gi'), '[redacted]');
+  return folded(text).replace(new RegExp(SHAPE, 'gi'), '[redacted]');
 }
