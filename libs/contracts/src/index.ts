@@ -16,7 +16,7 @@ export {
 } from './integration/cloud-event';
 export { INTEGRATION_EVENT_NAMES, INTEGRATION_EVENTS_V1, envelopeSchemaV1, type IntegrationEventData, type IntegrationEventName } from './integration/events.v1';
 export { AUDIENCE_TABLE, type Gate, type Route } from './integration/audience-table';
-export { hasWellbeingBasis, translationContextOf, type TranslationContext } from './integration/translation-context';
+export { translationContextOf, type TranslationContext } from './integration/translation-context';
 export { IntegrationContractError, translate, translateStream, type IntegrationMessage, type StoredDomainEvent } from './integration/translator';
 export { DEAD_LETTER_HEADERS } from './integration/dead-letter';
 export { asyncApiDocument } from './integration/asyncapi';

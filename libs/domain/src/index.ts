@@ -20,3 +20,4 @@ export { decide, type Decision } from './path/path.decider';
 export { evolve } from './path/path.evolve';
 export { availableCommands } from './path/path.availability';
 export { containsIdentityCodeShape, redactIdentityCodeShapes } from './identity/identity-code-shape';
+export { consentInForce, mayShareWithWellbeing, WELLBEING_SHARING_EVENTS, wellbeingSharingWindow, type SharingWindow } from './path/wellbeing-sharing';

@@ -1,4 +1,7 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+
+/** A pool or one of its connections (inside a caller's transaction). */
+type Queryable = Pool | PoolClient;
 
 export interface RecordedEvent {
   readonly globalPosition: string;
@@ -26,7 +29,7 @@ const COLUMNS = `global_position::text AS "globalPosition", transaction_id::text
   data, metadata, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"`;
 
 /** A stream's events in version order, optionally from/up to a version (inclusive). */
-export async function readStream(pool: Pool, streamId: string, range: { from?: number; to?: number } = {}): Promise<RecordedEvent[]> {
+export async function readStream(pool: Queryable, streamId: string, range: { from?: number; to?: number } = {}): Promise<RecordedEvent[]> {
   const { rows } = await pool.query<RecordedEvent>(
     `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3 ORDER BY stream_version`,
     [streamId, range.from ?? 1, range.to ?? 2_147_483_647],

@@ -50,6 +50,29 @@ describe('projections on the real PostgreSQL', () => {
     expect(deadlines?.some((row) => (row as { rule: string; status: string }).rule === 'FOLLOW-UP' && (row as { status: string }).status === 'PENDING')).toBe(true);
   });
 
+  it('keeps each path\'s wellbeing sharing window as the domain has it: a consent\'s term, then none once withdrawn, open-ended with multisectoral support', async () => {
+    const [consented, withdrawn, multisectoral] = [uniqueId('consent'), uniqueId('withdrawn'), uniqueId('multisectoral')];
+    const consent = { audience: 'WELLBEING_COUNTY', scope: 'work-ability referral', givenOn: '2026-01-07', expiresOn: '2026-06-30' } as const;
+    await appendPath(pool, consented, [start(consented, '2026-01-07', 'Hattula'), cmd('RecordConsent', '2026-01-08', { consent })]);
+    await appendPath(pool, withdrawn, [start(withdrawn, '2026-01-07', 'Hattula'), cmd('RecordConsent', '2026-01-08', { consent }), cmd('WithdrawConsent', '2026-01-09', { audience: 'WELLBEING_COUNTY' })]);
+    await appendPath(pool, multisectoral, [
+      start(multisectoral, '2026-01-07', 'Hattula'),
+      cmd('HoldInitialInterview', '2026-01-12', { heldOn: '2026-01-12', serviceNeed: 'x' }),
+      cmd('StartAssessment', '2026-01-13', { startedOn: '2026-01-13' }),
+      cmd('ReferToWellbeingService', '2026-01-14', { referralId: 'r-1', service: 'MULTISECTORAL_SCREENING', legalBasis: 'MULTISECTORAL_SUPPORT', referredOn: '2026-01-14' }),
+    ]);
+    await catchUp(pool, PROJECTIONS, { log });
+    const { rows } = await pool.query(
+      `SELECT path_id, to_char(wellbeing_shared_from, 'YYYY-MM-DD') AS "from", to_char(wellbeing_shared_until, 'YYYY-MM-DD') AS until FROM path_summaries WHERE path_id = ANY($1::text[]) ORDER BY path_id`,
+      [[consented, withdrawn, multisectoral]],
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.path_id, [row.from, row.until]]))).toEqual({
+      [consented]: ['2026-01-07', '2026-06-30'],
+      [withdrawn]: [null, null],
+      [multisectoral]: ['2026-01-07', null],
+    });
+  });
+
   it('duplicate delivery: re-applying the same events leaves every table unchanged', async () => {
     const pathId = uniqueId('dup');
     await appendPath(pool, pathId, [start(pathId, '2026-03-02', 'Janakkala'), cmd('PausePath', '2026-03-03', { reason: 'SICK_LEAVE' }), cmd('ResumePath', '2026-03-10', {})]);

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ZodPipe } from '../http/zod.pipe';
-import { REFERRED } from '../paths/path-summaries.query';
+import { helsinkiToday, sharedWithWellbeing } from '../paths/wellbeing-visibility';
 
 const VIEWS = { upcoming: 'upcoming_deadlines', overdue: 'overdue_deadlines' } as const;
 
@@ -16,11 +16,12 @@ export class DeadlinesController {
 
   @Get()
   async list(@Query(new ZodPipe(DeadlinesQuerySchema, 'query')) query: z.infer<typeof DeadlinesQuerySchema>, @CurrentUser() user: StaffUser) {
+    const wellbeing = user.role === 'wellbeing';
     const { rows } = await this.pool.query(
       `SELECT path_id AS "pathId", item_id AS "itemId", rule, kind, subject, to_char(due_on, 'YYYY-MM-DD') AS "dueOn",
               to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "dueAt", notify, status, municipality, coach_id AS "coachId"
-         FROM ${VIEWS[query.window]} WHERE employment_area = $1 ${user.role === 'wellbeing' ? `AND ${REFERRED('path_id')}` : ''} ORDER BY due_at LIMIT $2`,
-      [user.employmentArea, query.limit],
+         FROM ${VIEWS[query.window]} WHERE employment_area = $1 ${wellbeing ? `AND ${sharedWithWellbeing('path_id', '$3')}` : ''} ORDER BY due_at LIMIT $2`,
+      [user.employmentArea, query.limit, ...(wellbeing ? [helsinkiToday()] : [])],
     );
     return { items: rows };
   }

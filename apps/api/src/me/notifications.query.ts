@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { StaffRole } from '@polku/contracts';
 import { Pool } from 'pg';
 import type { StaffUser } from '../auth/staff-user';
+import { helsinkiToday, sharedWithWellbeing } from '../paths/wellbeing-visibility';
 
 // Who reads which recipient's notifications (DOMAIN.md "Who uses Polku"). A coach's own
 // reminders are addressed to them by user id.
@@ -18,7 +19,9 @@ const COLUMNS = `notification_id::text AS "notificationId", path_id AS "pathId",
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
   to_char(read_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "readAt"`;
 
-const MINE = `employment_area = $1 AND ((recipient = 'COACH' AND recipient_user_id = $2) OR recipient = ANY($3::text[]))`;
+// Wellbeing-county staff ($5 a date) see a notification only while its path may be shared with them.
+const MINE = `employment_area = $1 AND ((recipient = 'COACH' AND recipient_user_id = $2) OR recipient = ANY($3::text[]))
+  AND ($5::date IS NULL OR ${sharedWithWellbeing('notifications.path_id', '$5')})`;
 
 /** The staff notifications `notifyStaff` writes, as the signed-in user may see them. */
 @Injectable()
@@ -28,7 +31,7 @@ export class NotificationsQuery {
   async mine(user: StaffUser, unreadOnly: boolean, limit: number): Promise<object[]> {
     const { rows } = await this.pool.query(
       `SELECT ${COLUMNS} FROM notifications WHERE ${MINE} ${unreadOnly ? 'AND read_at IS NULL' : ''} ORDER BY created_at DESC LIMIT $4`,
-      [...this.scope(user), limit],
+      [...this.scope(user), limit, this.sharingDate(user)],
     );
     return rows;
   }
@@ -38,9 +41,14 @@ export class NotificationsQuery {
     const { rows } = await this.pool.query<{ notificationId: string; readAt: string }>(
       `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE notification_id = $4 AND ${MINE}
        RETURNING notification_id::text AS "notificationId", to_char(read_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "readAt"`,
-      [...this.scope(user), notificationId],
+      [...this.scope(user), notificationId, this.sharingDate(user)],
     );
     return rows[0];
+  }
+
+  /** The day wellbeing-county staff's sharing is judged on; null for everyone else. */
+  private sharingDate(user: StaffUser): string | null {
+    return user.role === 'wellbeing' ? helsinkiToday() : null;
   }
 
   private scope(user: StaffUser): [string, string, readonly string[]] {

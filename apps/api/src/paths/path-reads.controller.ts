@@ -20,7 +20,7 @@ export class PathReadsController {
   @Get()
   list(@Query(new ZodPipe(ListPathsQuerySchema, 'query')) query: ListPathsQuery, @CurrentUser() user: StaffUser) {
     const { limit, cursor, ...filters } = query;
-    return this.summaries.page(user.employmentArea, { ...filters, referredOnly: user.role === 'wellbeing' }, limit, cursor);
+    return this.summaries.page(user.employmentArea, { ...filters, sharedWithWellbeingOnly: user.role === 'wellbeing' }, limit, cursor);
   }
 
   /** One path as the event store has it: the state folded from its events, and the events as a timeline. */

@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { foldPath, type RecordedEvent } from '@polku/event-store';
-import { hasWellbeingBasis, translationContextOf } from '@polku/contracts';
-import { helsinkiDateOf, type StartedPath } from '@polku/domain';
+import { mayShareWithWellbeing, type StartedPath } from '@polku/domain';
 import { Pool } from 'pg';
 import { ApiError } from '../http/api-error';
 import type { StaffUser } from '../auth/staff-user';
+import { helsinkiToday } from './wellbeing-visibility';
 
 export const PATH_NOT_FOUND = { code: 'PATH.NOT_FOUND', message: 'No such path in your employment area.' } as const;
 
@@ -31,7 +31,7 @@ export class PathStore {
     if ((await this.areaOf(pathId)) !== user.employmentArea) throw pathNotFound();
     if (user.role !== 'wellbeing') return;
     const state = loaded ?? (await this.load(pathId)).state;
-    if (!hasWellbeingBasis(translationContextOf(state, helsinkiDateOf(new Date().toISOString())))) throw pathNotFound();
+    if (!mayShareWithWellbeing(state, helsinkiToday())) throw pathNotFound();
   }
 
   async areaOf(pathId: string): Promise<string | undefined> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ListPathsQuery, PathSummary } from '@polku/contracts';
 import { Pool } from 'pg';
 import { z } from 'zod';
+import { helsinkiToday, sharedWithWellbeing } from './wellbeing-visibility';
 
 interface Page {
   readonly items: PathSummary[];
@@ -10,12 +11,9 @@ interface Page {
 
 type Filters = Omit<ListPathsQuery, 'limit' | 'cursor'> & {
   readonly openOnly?: boolean;
-  /** Wellbeing-county staff list only paths referred to the county; each path's page checks the basis itself. */
-  readonly referredOnly?: boolean;
+  /** Wellbeing-county staff list only the paths they may see today (the domain's sharing rule). */
+  readonly sharedWithWellbeingOnly?: boolean;
 };
-
-/** Paths referred to a wellbeing-county service (a referral needs a legal basis to be made). */
-export const REFERRED = (pathColumn: string) => `EXISTS (SELECT 1 FROM events e WHERE e.stream_id = ${pathColumn} AND e.event_type = 'ClientReferredToWellbeingService')`;
 
 const SELECT = `SELECT s.path_id AS "pathId", s.client_reference AS "clientReference", s.municipality, s.coach_id AS "coachId",
        s.status, s.stage, to_char(s.registered_on, 'YYYY-MM-DD') AS "registeredOn",
@@ -41,7 +39,7 @@ export class PathSummariesQuery {
     if (filters.coachId) add((n) => `s.coach_id = ${n}`, filters.coachId);
     if (filters.municipality) add((n) => `s.municipality = ${n}`, filters.municipality);
     if (filters.openOnly) where.push(`s.status <> 'EXITED'`);
-    if (filters.referredOnly) where.push(REFERRED('s.path_id'));
+    if (filters.sharedWithWellbeingOnly) add((n) => sharedWithWellbeing('s.path_id', n), helsinkiToday());
     if (filters.overdue) where.push(`${filters.overdue === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM overdue_deadlines o WHERE o.path_id = s.path_id)`);
     const after = decodeCursor(cursor);
     if (after) {

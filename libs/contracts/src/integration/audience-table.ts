@@ -1,7 +1,7 @@
 import type { PathEventType } from '@polku/domain';
 import type { Audience } from './cloud-event';
 import type { IntegrationEventData, IntegrationEventName } from './events.v1';
-import { hasWellbeingBasis, type TranslationContext } from './translation-context';
+import type { TranslationContext } from './translation-context';
 
 /** A condition on one audience's copy, read off the public data and the path's context. */
 export interface Gate {
@@ -39,7 +39,7 @@ const allOf = (...gates: Gate[]): Gate => ({
 
 export const WITH_WELLBEING_BASIS: Gate = {
   describe: 'only while the client has a legal basis (multisectoral support) or a wellbeing-county consent in force',
-  test: (_data, context) => hasWellbeingBasis(context),
+  test: (_data, context) => context.mayShareWithWellbeing,
 };
 /** Given, withdrawn or expired: the county must hear of its own consent, even as it ends. */
 const ABOUT_WELLBEING_CONSENT: Gate = { describe: 'only for a wellbeing-county consent', test: (data) => data['audience'] === 'WELLBEING_COUNTY' };

@@ -130,15 +130,15 @@ describe('translationContextOf', () => {
 
   it('counts the consent in force from the day it is given up to the day before it expires', () => {
     const state = fold(new StreamBuilder().add('PathStarted', started([CONSENT_WELLBEING]), '2026-01-07').build());
-    const inForce = (date: string) => translationContextOf(state, date).wellbeingBasis.consentInForce;
+    const inForce = (date: string) => translationContextOf(state, date).mayShareWithWellbeing;
     expect(['2026-01-06', '2026-01-07', '2026-06-29', '2026-06-30'].map(inForce)).toEqual([false, true, true, false]);
   });
 
   it('knows the multisectoral basis from the domain state (a referral on that basis), not from a consent referral', () => {
     const referral = (legalBasis: 'MULTISECTORAL_SUPPORT' | 'CONSENT') =>
       fold(new StreamBuilder().add('PathStarted', started(), '2026-01-07').add('ClientReferredToWellbeingService', { referralId: 'r', service: 'MULTISECTORAL_SCREENING', legalBasis, referredOn: '2026-01-08' }, '2026-01-08').build());
-    expect(translationContextOf(referral('MULTISECTORAL_SUPPORT'), '2026-01-08').wellbeingBasis.multisectoral).toBe(true);
-    expect(translationContextOf(referral('CONSENT'), '2026-01-08').wellbeingBasis.multisectoral).toBe(false);
+    expect(translationContextOf(referral('MULTISECTORAL_SUPPORT'), '2026-01-08').mayShareWithWellbeing).toBe(true);
+    expect(translationContextOf(referral('CONSENT'), '2026-01-08').mayShareWithWellbeing).toBe(false);
   });
 
   it('refuses a stream without PathStarted', () => {

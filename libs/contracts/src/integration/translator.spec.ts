@@ -12,7 +12,7 @@ const WITH_BASIS: TranslationContext = {
   employmentArea: 'EA-HAMEENLINNA',
   municipality: 'Hattula',
   sideServiceKinds: { 'rehab-1': 'REHABILITATIVE_WORK_ACTIVITY', 'coach-1': 'GROUP_COACHING' },
-  wellbeingBasis: { multisectoral: true, consentInForce: true },
+  mayShareWithWellbeing: true,
 };
 
 const stream = everyEventType();

@@ -17,10 +17,10 @@ describe('sharing with the wellbeing county needs a legal basis', () => {
     expect(rejection(given(...withoutConsent).state, f.referToWellbeingService('2026-01-20'))).toEqual({ accepted: ['ClientReferredToWellbeingService'] });
   });
 
-  it('accepts a referral on its consent’s last day and rejects it the day after', () => {
+  it('accepts a referral on the day before its consent expires and rejects it on the expiry day (sharing stops that day)', () => {
     const { state } = given(...withShortConsent);
-    expect(rejection(state, onConsent('2026-01-31'))).toEqual({ accepted: ['ClientReferredToWellbeingService'] });
-    expect(rejection(state, onConsent('2026-02-01'))).toEqual(missing('WELLBEING_COUNTY'));
+    expect(rejection(state, onConsent('2026-01-30'))).toEqual({ accepted: ['ClientReferredToWellbeingService'] });
+    expect(rejection(state, onConsent('2026-01-31'))).toEqual(missing('WELLBEING_COUNTY'));
   });
 
   it('rejects a referral once the consent has expired and its expiry fired', () => {

@@ -5,6 +5,7 @@ import { FIRING_EVENTS, type PathEvent } from './path.events';
 import { evolve } from './path.evolve';
 import { initialPathState, type PathState } from './path.state';
 import { firstInstant, IDENTITY_CODES, RUNS, SEED, type Step, steps, toCommand } from './testing/path-arbitraries';
+import { WELLBEING_SHARING_EVENTS, wellbeingSharingWindow } from './wellbeing-sharing';
 
 // Random command sequences, valid and invalid, through decide + evolve (generators in testing/path-arbitraries).
 const itemIdOf = (event: PathEvent): string => (event.data as { item: { id: string } }).item.id;
@@ -47,7 +48,10 @@ function run(first: number, sequence: readonly Step[]): Run {
     }
     for (const event of decision) expect(event.metadata).toBe(made.command.metadata);
     const events = [...current.events, ...decision];
+    const windowBefore = wellbeingSharingWindow(current.state);
     current = { ...current, state: decision.reduce(evolve, current.state), events };
+    // Read models refresh the sharing window only on these events: no other may move it.
+    if (!decision.some((event) => WELLBEING_SHARING_EVENTS.includes(event.type))) expect(wellbeingSharingWindow(current.state)).toEqual(windowBefore);
     expectInvariants(current.state, events, decision);
   }
   return current;

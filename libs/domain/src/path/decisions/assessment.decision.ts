@@ -1,3 +1,4 @@
+import { consentInForce } from '../wellbeing-sharing';
 import { domainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { StartedPath } from '../path.state';
@@ -28,9 +29,7 @@ export function referToWellbeingService(command: C.ReferToWellbeingService, stat
   const invalid = firstError(validDate('referredOn', data.referredOn), present('referralId', data.referralId));
   if (invalid) return invalid;
   if (state.referrals.includes(data.referralId)) return domainError('PATH.ALREADY_IN_THAT_STATE', 'This referral has already been made.', { referralId: data.referralId });
-  const consent = state.consents.WELLBEING_COUNTY;
-  const consentInForce = consent !== undefined && consent.givenOn <= data.referredOn && data.referredOn <= consent.expiresOn;
-  if (data.legalBasis === 'CONSENT' && !consentInForce) {
+  if (data.legalBasis === 'CONSENT' && !consentInForce(state.consents.WELLBEING_COUNTY, data.referredOn)) {
     return domainError('CONSENT.MISSING', 'No consent to share with the wellbeing county is in force.', { audience: 'WELLBEING_COUNTY' });
   }
   return [event('ClientReferredToWellbeingService', data, metadata)];
