@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Pool } from 'pg';
 import { ErasureController } from './admin/erasure.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { CodecModule } from './codec/codec.module';
 import { TokenVerifier } from './auth/token-verifier';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DevIssuerModule } from './dev-issuer/dev-issuer.module';
@@ -27,6 +28,8 @@ import { PathReadsController } from './paths/path-reads.controller';
 import { PathStore } from './paths/path-store';
 import { PathSummariesQuery } from './paths/path-summaries.query';
 import { StartPathController } from './paths/start-path.controller';
+import { TransferRequests, TransferRequestsController } from './paths/transfer-requests';
+import { AccessLog } from './audit/access-log';
 
 const config = loadConfig();
 
@@ -34,14 +37,17 @@ const config = loadConfig();
   imports: [
     LoggerModule.forRoot(requestLogging(config.logLevel)),
     ConnectionsModule,
+    CodecModule,
     DevIssuerModule.register(config.auth.devIssuer),
   ],
   controllers: [
     HealthController,
-    MetricsController,
+    // /metrics tells anyone who reaches it how the service is used: only where API_METRICS asks for it (on locally).
+    ...(config.api.metrics ? [MetricsController] : []),
     DocsController,
     HelloController,
     StartPathController,
+    TransferRequestsController,
     PathReadsController,
     PathCommandController,
     MeController,
@@ -56,9 +62,11 @@ const config = loadConfig();
     PathStore,
     PathCommands,
     CommandContext,
+    AccessLog,
+    TransferRequests,
     PathSummariesQuery,
     NotificationsQuery,
-    { provide: IdentityVault, inject: [Pool, AppConfig], useFactory: (pool: Pool, app: AppConfig) => new IdentityVault(pool, app.values.identity.masterKey) },
+    { provide: IdentityVault, inject: [Pool, AppConfig], useFactory: (pool: Pool, app: AppConfig) => new IdentityVault(pool, app.values.identity) },
     { provide: APP_FILTER, useClass: ErrorFilter },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

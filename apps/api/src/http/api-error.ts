@@ -8,7 +8,8 @@ export interface ApiErrorBody {
 }
 
 export class ApiError extends HttpException {
-  constructor(status: HttpStatus, body: ApiErrorBody) {
+  /** `headers`: sent with the answer (e.g. Retry-After, Allow). */
+  constructor(status: HttpStatus, body: ApiErrorBody, readonly headers: Readonly<Record<string, string>> = {}) {
     super(body, status);
   }
 }

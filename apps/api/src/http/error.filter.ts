@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
-import type { ApiErrorBody } from './api-error';
+import { ApiError, type ApiErrorBody } from './api-error';
 
 /** Maps every error to `{ code, message }`; unexpected ones are logged without request data. */
 @Catch()
@@ -10,7 +10,9 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const [status, body] = this.describe(error);
-    host.switchToHttp().getResponse<Response>().status(status).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof ApiError) for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+    response.status(status).json(body);
   }
 
   private describe(error: unknown): [HttpStatus, ApiErrorBody] {

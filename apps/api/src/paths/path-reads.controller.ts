@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { allowedCommands, ListPathsQuerySchema, PathIdParamSchema, toPathView, toTimelineEntry, type ListPathsQuery } from '@polku/contracts';
 import { toPathEvent } from '@polku/event-store';
 import { IdentityVault } from '@polku/identity';
+import { AccessLog } from '../audit/access-log';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ZodParamPipe, ZodPipe } from '../http/zod.pipe';
@@ -14,6 +15,7 @@ export class PathReadsController {
     private readonly summaries: PathSummariesQuery,
     private readonly paths: PathStore,
     private readonly vault: IdentityVault,
+    private readonly access: AccessLog,
   ) {}
 
   /** Paths of the caller's area from the path-summaries projection, filtered and paginated. */
@@ -28,6 +30,7 @@ export class PathReadsController {
   async get(@Param('pathId', new ZodParamPipe(PathIdParamSchema, PATH_NOT_FOUND)) pathId: string, @CurrentUser() user: StaffUser) {
     const { state, events } = await this.paths.load(pathId);
     await this.paths.assertVisible(user, pathId, state);
+    await this.access.record(user, { action: 'PATH_READ', clientReference: state.clientReference, pathId, purpose: 'read a path (GET /paths/{pathId})' });
     return {
       path: toPathView(state),
       identity: (await this.vault.status(state.clientReference)) ?? null,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAFF_COMMANDS } from './staff-commands';
-import { employmentArea, localDate, municipality, STAFF_ROLES, staffUserId } from './fields';
+import { employmentArea, localDate, municipality, plainText, STAFF_ROLES, staffUserId } from './fields';
 import { PathViewSchema, ScheduledItemViewSchema, TimelineEntrySchema } from './path-view';
 
 const REFERRAL_SOURCES = ['SELF_REGISTRATION', 'KELA', 'WELLBEING_COUNTY', 'EDUCATION_PROVIDER', 'OTHER'] as const;
@@ -29,6 +29,30 @@ export const PathAnswerSchema = z.object({ path: PathViewSchema, allowedCommands
 export type PathAnswer = z.infer<typeof PathAnswerSchema>;
 export const StartPathResponseSchema = PathAnswerSchema.extend({ pathId: z.string(), clientReference: z.string(), identity: IdentityViewSchema });
 export type StartPathResponse = z.infer<typeof StartPathResponseSchema>;
+
+/**
+ * 202 to a registration of a client whose active path is held by another employment area: a
+ * transfer request goes to that area (which area is not said), and the path can start here once
+ * that area has closed its path.
+ */
+export const TransferRequestedSchema = z.object({
+  status: z.literal('TRANSFER_REQUESTED'),
+  transferRequestId: z.uuid(),
+  clientReference: z.string(),
+  message: z.string(),
+});
+export type TransferRequested = z.infer<typeof TransferRequestedSchema>;
+
+/** A transfer request as the holding area sees it: whose path another area asks for. */
+export const TransferRequestSchema = z.object({
+  transferRequestId: z.uuid(),
+  pathId: z.string(),
+  clientReference: z.string(),
+  requestedByArea: z.string(),
+  municipality: z.string(),
+  requestedAt: z.string(),
+});
+export const TransferRequestListSchema = z.object({ items: z.array(TransferRequestSchema) });
 
 export type ScheduledItemView = z.infer<typeof ScheduledItemViewSchema>;
 
@@ -104,14 +128,16 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM');
 export const KpiQuerySchema = z.strictObject({ from: month.optional(), to: month.optional(), municipality: municipality.optional() });
 export type KpiQuery = z.infer<typeof KpiQuerySchema>;
 const share = z.number().nullable();
+/** A count of people: null when 1–4 (suppressed), else rounded to a multiple of 5 (docs/erasure.md, "Statistics"). */
+const people = z.int().nullable();
 export const KpiMonthSchema = z.object({
   municipality: z.string(),
   month: month,
-  clientsServed: z.int(),
-  newClients: z.int(),
-  activePaths: z.int(),
-  exits: z.int(),
-  goalAttainedExits: z.int(),
+  clientsServed: people,
+  newClients: people,
+  activePaths: people,
+  exits: people,
+  goalAttainedExits: people,
   goalAttainedShare: share,
   interviewOnTimeShare: share,
   avgDaysToPlan: z.number().nullable(),
@@ -119,12 +145,21 @@ export const KpiMonthSchema = z.object({
   inWorkShare6: share,
 });
 export type KpiMonth = z.infer<typeof KpiMonthSchema>;
-export const KpiExitsSchema = z.object({ municipality: z.string(), month: month, outcome: z.string(), exits: z.int() });
+export const KpiExitsSchema = z.object({ municipality: z.string(), month: month, outcome: z.string(), exits: people });
 export type KpiExits = z.infer<typeof KpiExitsSchema>;
 export const KpiReportSchema = z.object({ monthly: z.array(KpiMonthSchema), exitsByOutcome: z.array(KpiExitsSchema) });
 export type KpiReport = z.infer<typeof KpiReportSchema>;
 
 export const ErasureResponseSchema = z.object({ clientReference: z.string(), erasedAt: instant });
+/** Why the client is erased (kept in the append-only erasure audit): the request, not the person. */
+const erasureReason = plainText(3, 500).meta({ description: 'Why, e.g. the request and its date. Never the identity code.' });
+export const ErasureRequestSchema = z.strictObject({ reason: erasureReason });
+export type ErasureRequest = z.infer<typeof ErasureRequestSchema>;
+export const EraseByIdentityCodeRequestSchema = z.strictObject({
+  identityCode: z.string().min(1).max(20).meta({ description: 'Henkilötunnus of the client to erase. Never stored, never echoed.' }),
+  reason: erasureReason,
+});
+export type EraseByIdentityCodeRequest = z.infer<typeof EraseByIdentityCodeRequestSchema>;
 export const ClientReferenceParamSchema = z.string().regex(/^cref_[a-z0-9]{16,40}$/);
 export const PathIdParamSchema = z.uuid();
 

@@ -4,7 +4,7 @@ import type { StaffRole } from './fields';
 import { PathViewSchema, TimelineEntrySchema } from './path-view';
 import { STAFF_COMMANDS } from './staff-commands';
 
-type Status = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
+type Status = 200 | 201 | 202 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 interface Operation {
   readonly method: 'get' | 'post';
@@ -19,6 +19,8 @@ interface Operation {
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
   readonly ok: readonly [Status, z.ZodType];
+  /** A second success answer (a registration answered with a transfer request). */
+  readonly alsoOk?: readonly [Status, z.ZodType];
   readonly errors: readonly Status[];
 }
 
@@ -29,7 +31,8 @@ const pathId = { pathId: S.PathIdParamSchema };
 
 /** Every endpoint of the staff API; the OpenAPI document is generated from this table. */
 export const STAFF_API_OPERATIONS: readonly Operation[] = [
-  { method: 'post', path: '/paths', operationId: 'startPath', summary: 'Register a client by identity code and start the service path', tag: 'paths', roles: ['intake', 'coach'], body: S.StartPathRequestSchema, ok: [201, S.StartPathResponseSchema], errors: POST_ERRORS },
+  { method: 'post', path: '/paths', operationId: 'startPath', summary: 'Register a client by identity code and start the service path (202: a transfer is requested from the area holding the client)', tag: 'paths', roles: ['intake', 'coach'], body: S.StartPathRequestSchema, ok: [201, S.StartPathResponseSchema], alsoOk: [202, S.TransferRequestedSchema], errors: [...POST_ERRORS, 429] },
+  { method: 'get', path: '/transfer-requests', operationId: 'transferRequests', summary: "Other areas' requests for this area's clients", tag: 'paths', roles: ['coach', 'manager'], ok: [200, S.TransferRequestListSchema], errors: READ_ERRORS },
   { method: 'get', path: '/paths', operationId: 'listPaths', summary: "Paths of the user's employment area", tag: 'paths', query: S.ListPathsQuerySchema, ok: [200, S.PathPageSchema], errors: READ_ERRORS },
   { method: 'get', path: '/paths/{pathId}', operationId: 'getPath', summary: 'One path with its timeline from the event store', tag: 'paths', params: pathId, ok: [200, S.PathDetailsSchema], errors: PATH_READ_ERRORS },
   ...STAFF_COMMANDS.map((command): Operation => ({
@@ -50,13 +53,14 @@ export const STAFF_API_OPERATIONS: readonly Operation[] = [
   { method: 'post', path: '/me/notifications/{notificationId}/read', operationId: 'markNotificationRead', summary: 'Mark a notification read', tag: 'me', params: { notificationId: z.uuid() }, ok: [200, S.NotificationReadSchema], errors: POST_ERRORS },
   { method: 'get', path: '/deadlines', operationId: 'deadlines', summary: 'Upcoming or overdue deadlines of the area', tag: 'deadlines', query: S.DeadlinesQuerySchema, ok: [200, S.DeadlineListSchema], errors: READ_ERRORS },
   { method: 'get', path: '/kpis', operationId: 'kpis', summary: 'Outcome KPIs per municipality and month', tag: 'kpis', roles: ['manager', 'admin'], query: S.KpiQuerySchema, ok: [200, S.KpiReportSchema], errors: READ_ERRORS },
-  { method: 'post', path: '/admin/clients/{clientReference}/erase', operationId: 'eraseClientIdentity', summary: "Erase a client's identity code (destroys its key)", tag: 'admin', roles: ['admin'], params: { clientReference: S.ClientReferenceParamSchema }, ok: [200, S.ErasureResponseSchema], errors: POST_ERRORS },
+  { method: 'post', path: '/admin/clients/{clientReference}/erase', operationId: 'eraseClientIdentity', summary: "Erase a client's identity code (destroys its key); admins of the client's area", tag: 'admin', roles: ['admin'], params: { clientReference: S.ClientReferenceParamSchema }, body: S.ErasureRequestSchema, ok: [200, S.ErasureResponseSchema], errors: POST_ERRORS },
+  { method: 'post', path: '/admin/clients/erase', operationId: 'eraseClientByIdentityCode', summary: 'Erase the client registered under an identity code (also one whose path never started)', tag: 'admin', roles: ['admin'], body: S.EraseByIdentityCodeRequestSchema, ok: [200, S.ErasureResponseSchema], errors: POST_ERRORS },
 ];
 
 const STATUS_TEXT: Record<Status, string> = {
-  200: 'OK', 201: 'Created', 400: 'Invalid request', 401: 'Missing, invalid or expired token', 403: 'Role not allowed',
+  200: 'OK', 201: 'Created', 202: 'Accepted', 400: 'Invalid request', 401: 'Missing, invalid or expired token', 403: 'Role not allowed',
   404: 'Not found (or in another employment area)', 409: 'Conflict', 413: 'Body too large', 415: 'Unsupported body encoding',
-  422: 'Rejected by the domain rules', 503: 'A dependency is down',
+  422: 'Rejected by the domain rules', 429: 'Too many requests: wait as Retry-After says', 503: 'A dependency is down',
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): object {
@@ -105,6 +109,13 @@ class Components {
     return ref(id);
   }
 
+  /** A schema under the given name (the second answer of an operation). */
+  named(name: string, schema: z.ZodType): string {
+    const id = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+    this.responses.add(schema, { id });
+    return id;
+  }
+
   schemas(): Record<string, object> {
     const uri = (id: string) => `#/components/schemas/${id}`;
     const all = { ...z.toJSONSchema(this.requests, { io: 'input', uri }).schemas, ...z.toJSONSchema(this.responses, { io: 'output', uri }).schemas };
@@ -129,6 +140,7 @@ function parameters(operation: Operation): object[] {
 function toOperation(operation: Operation, components: Components): object {
   const [okStatus, okSchema] = operation.ok;
   const responses: Record<string, object> = { [okStatus]: { description: STATUS_TEXT[okStatus], ...json(components.answer(operation, okSchema)) } };
+  if (operation.alsoOk) responses[operation.alsoOk[0]] = { description: STATUS_TEXT[operation.alsoOk[0]], ...json(ref(components.named(`${operation.operationId}Alternative`, operation.alsoOk[1]))) };
   for (const status of operation.errors) responses[status] = { description: STATUS_TEXT[status], ...json(ref('ApiError')) };
   const roles = operation.roles === undefined ? 'any staff role' : operation.roles.join(', ');
   return {
