@@ -1,11 +1,14 @@
-import { BadRequestException, HttpStatus, type ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, HttpStatus, NotFoundException, type ArgumentsHost } from '@nestjs/common';
 import type { PinoLogger } from 'nestjs-pino';
 import { ApiError } from './api-error';
 import { ErrorFilter } from './error.filter';
 
-function respond(error: unknown): { status: number; body: unknown; logged: unknown[] } {
-  const seen = { status: 0, body: undefined as unknown, logged: [] as unknown[] };
+function respond(error: unknown, request = { method: 'GET', path: '/' }): { status: number; body: unknown; logged: unknown[]; headers: Record<string, string> } {
+  const seen = { status: 0, body: undefined as unknown, logged: [] as unknown[], headers: {} as Record<string, string> };
   const response = {
+    setHeader(name: string, value: string) {
+      seen.headers[name] = value;
+    },
     status(code: number) {
       seen.status = code;
       return this;
@@ -14,7 +17,7 @@ function respond(error: unknown): { status: number; body: unknown; logged: unkno
       seen.body = body;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
   const logger = { error: (...args: unknown[]) => seen.logged.push(args) } as unknown as PinoLogger;
   new ErrorFilter(logger).catch(error, host);
   return seen;
@@ -35,5 +38,12 @@ describe('ErrorFilter', () => {
     expect(result.status).toBe(500);
     expect(result.body).toEqual({ code: 'INTERNAL', message: 'Something went wrong on our side.' });
     expect(result.logged).toHaveLength(1);
+  });
+
+  it('answers a route asked with a method it does not take with 405 and Allow, and a path that is no route with 404', () => {
+    const notFound = (method: string, path: string) => respond(new NotFoundException(`Cannot ${method} ${path}`), { method, path });
+    expect(notFound('TRACE', '/paths')).toMatchObject({ status: 405, body: { code: 'HTTP.METHOD_NOT_ALLOWED' }, headers: { allow: 'GET, HEAD, POST' } });
+    expect(notFound('DELETE', '/paths/0b6c2f0e-7d1a-4b8e-9a53-0e7cf1e6a1b2/exit')).toMatchObject({ status: 405, headers: { allow: 'POST' } });
+    expect(notFound('GET', '/no-such-route')).toMatchObject({ status: 404, body: { code: 'HTTP.404' }, headers: {} });
   });
 });

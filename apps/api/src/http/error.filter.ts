@@ -1,5 +1,6 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
-import type { Response } from 'express';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { allowedMethodsOf } from './allowed-methods';
 import { PinoLogger } from 'nestjs-pino';
 import { ApiError, type ApiErrorBody } from './api-error';
 
@@ -9,9 +10,11 @@ export class ErrorFilter implements ExceptionFilter {
   constructor(private readonly logger: PinoLogger) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const [status, body] = this.describe(error);
+    const request = host.switchToHttp().getRequest<Request>();
+    const answered = methodNotAllowed(error, request) ?? error;
+    const [status, body] = this.describe(answered);
     const response = host.switchToHttp().getResponse<Response>();
-    if (error instanceof ApiError) for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+    if (answered instanceof ApiError) for (const [name, value] of Object.entries(answered.headers)) response.setHeader(name, value);
     response.status(status).json(body);
   }
 
@@ -26,4 +29,15 @@ export class ErrorFilter implements ExceptionFilter {
     this.logger.error({ err: { name, ...(typeof code === 'string' ? { code } : {}) } }, 'unhandled error');
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL', message: 'Something went wrong on our side.' }];
   }
+}
+
+/**
+ * A route asked with a method it does not take is 405 with `Allow`, not Express's 404: the
+ * caller learns the route exists and what it takes (RFC 9110 §15.5.6).
+ */
+function methodNotAllowed(error: unknown, request: Request): ApiError | undefined {
+  if (!(error instanceof NotFoundException) || error instanceof ApiError) return undefined;
+  const allowed = allowedMethodsOf(request.path);
+  if (allowed.length === 0 || allowed.includes(request.method)) return undefined;
+  return new ApiError(HttpStatus.METHOD_NOT_ALLOWED, { code: 'HTTP.METHOD_NOT_ALLOWED', message: `This route takes ${allowed.join(', ')}.` }, { allow: allowed.join(', ') });
 }
