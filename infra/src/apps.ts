@@ -12,6 +12,7 @@ interface AppSpec {
 }
 
 // Apps run from source through SWC (decorator metadata for NestJS, @polku/* paths from tsconfig).
+// `spec.name` names the pid file and log: a second instance of an app has a name of its own.
 function appService(spec: AppSpec, env: NodeJS.ProcessEnv): Service {
   const main = join(ROOT, spec.main);
   const daemon = { name: spec.name, marker: main };
@@ -53,4 +54,13 @@ export function appServices(env: NodeJS.ProcessEnv): Service[] {
     const endpoints = [...(read === undefined ? [] : [`${base}${read}`]), `health ${base}/health`];
     return appService({ name, main: `apps/${name}/src/main.ts`, healthUrl: `${base}/health`, endpoints }, env);
   });
+}
+
+/**
+ * Another instance of an app beside the one `npm start` runs (the chaos run's standby relay):
+ * its own pid file and log (`instance`), its health on `port`; `env` must give the app that port.
+ */
+export function appInstance(app: string, instance: string, port: number, env: NodeJS.ProcessEnv): Service {
+  const base = `http://${HOST}:${port}`;
+  return appService({ name: instance, main: `apps/${app}/src/main.ts`, healthUrl: `${base}/health`, endpoints: [`health ${base}/health`] }, env);
 }

@@ -25,6 +25,39 @@ function scramUsers(): readonly KafkaCredentials[] {
   return KAFKA_PRINCIPALS.map((principal) => kafkaPrincipals[principal]);
 }
 
+/**
+ * An optional second SASL listener (POLKU_KAFKA_PROXIED_PORTS=<listen>:<advertised>, set by the
+ * chaos run only) that advertises another port: a TCP proxy forwarding there to <listen>. Kafka
+ * clients reconnect to the address the broker advertises, so only such a listener keeps a
+ * client's traffic going through the proxy. Unset: the broker has its one client listener.
+ */
+export const KAFKA_PROXIED_PORTS_ENV = 'POLKU_KAFKA_PROXIED_PORTS';
+
+function proxiedListener(): { readonly listen: number; readonly advertised: number } | undefined {
+  const raw = process.env[KAFKA_PROXIED_PORTS_ENV];
+  if (raw === undefined || raw === '') return undefined;
+  const [listen, advertised] = raw.split(':').map(Number);
+  if (!Number.isInteger(listen) || !Number.isInteger(advertised)) throw new Error(`${KAFKA_PROXIED_PORTS_ENV} must be <listen port>:<advertised port>, got ${raw}`);
+  return { listen: listen as number, advertised: advertised as number };
+}
+
+function listenerProperties(jaas: string): string[] {
+  const proxied = proxiedListener();
+  const extra = (text: string): string => (proxied ? text : '');
+  return [
+    `listeners=SASL_PLAINTEXT://${HOST}:${Ports.kafka},CONTROLLER://${HOST}:${Ports.kafkaController}${extra(`,PROXIED://${HOST}:${proxied?.listen}`)}`,
+    `advertised.listeners=SASL_PLAINTEXT://${HOST}:${Ports.kafka}${extra(`,PROXIED://${HOST}:${proxied?.advertised}`)}`,
+    'controller.listener.names=CONTROLLER',
+    'inter.broker.listener.name=SASL_PLAINTEXT',
+    `listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT${extra(',PROXIED:SASL_PLAINTEXT')}`,
+    // Clients authenticate with SCRAM users stored in the metadata log (added at format time).
+    'sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+    `listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=${jaas}`,
+    ...(proxied ? [`listener.name.proxied.scram-sha-512.sasl.jaas.config=${jaas}`] : []),
+  ];
+}
+
 function serverProperties(admin: KafkaCredentials): string {
   const { username, password } = admin;
   return [
@@ -32,15 +65,7 @@ function serverProperties(admin: KafkaCredentials): string {
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@${HOST}:${Ports.kafkaController}`,
-    `listeners=SASL_PLAINTEXT://${HOST}:${Ports.kafka},CONTROLLER://${HOST}:${Ports.kafkaController}`,
-    `advertised.listeners=SASL_PLAINTEXT://${HOST}:${Ports.kafka}`,
-    'controller.listener.names=CONTROLLER',
-    'inter.broker.listener.name=SASL_PLAINTEXT',
-    'listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
-    // Clients authenticate with SCRAM users stored in the metadata log (added at format time).
-    'sasl.enabled.mechanisms=SCRAM-SHA-512',
-    'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
-    `listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";`,
+    ...listenerProperties(`org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";`),
     // The controller listener cannot use SCRAM (it must authenticate before the metadata log that
     // holds SCRAM users is read), and left PLAINTEXT its User:ANONYMOUS would have to be a super
     // user. So it takes PLAIN with one static user, the admin: nobody else gets in on 9093.
