@@ -4,6 +4,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = __dirname;
+
+// A test run is local development against the loopback stack: dev passwords, the dev master
+// key and the dev issuer's defaults may work here (libs/config refuses them anywhere else).
+// Jest's workers inherit this process's environment.
+process.env.POLKU_LOCAL_DEV ??= 'true';
 const { $schema, ...swcOptions } = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
 const { paths } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { printFuzzSummary, runApiFuzz, type FuzzResult } from './api-fuzz';
 import { addTotals, jestTotals, NO_TESTS, totalsLine, type Totals } from './test-totals';
 import { appServices } from './apps';
+import { assertChaosStack, CHAOS_CHILD_FLAG, chaosSummary, chaosTestPhase, enableProxiedKafkaListener, parseChaosArgs, runChaos, runChaosChild, stopChaosStack, type ChaosTestRun } from './chaos';
 import { CHROMIUM_PATH, installChromium } from './chromium';
 import { buildConsole } from './console';
 import { kafka } from './kafka';
@@ -15,6 +16,7 @@ import type { Service } from './service';
 import { createTopics, migrateDatabase } from './setup';
 import { temporal } from './temporal';
 import { installTestServer, TEST_SERVER_PATH } from './test-server';
+import { LOCAL_DEV_ENV, runScript } from './run-script';
 
 /**
  * With POLKU_EXTERNAL_INFRA=1 (e.g. the services of infra/docker-compose.yml) nothing is
@@ -35,8 +37,9 @@ const INFRA: readonly Service[] = [postgres, temporal, kafka].map((service) =>
   process.env['POLKU_EXTERNAL_INFRA'] === '1' ? external(service) : service,
 );
 
-/** What every app and test process gets: the local services' addresses. */
+/** What every app and test process gets: the local services' addresses, and local development. */
 const APP_ENV: NodeJS.ProcessEnv = {
+  ...LOCAL_DEV_ENV,
   DATABASE_URL,
   TEMPORAL_ADDRESS: `${HOST}:${Ports.temporal}`,
   KAFKA_BROKERS: `${HOST}:${Ports.kafka}`,
@@ -114,10 +117,29 @@ function printEndpoints(): void {
 
 interface TestRun {
   readonly code: number;
-  /** jest's tests and the API fuzz's cases. */
+  /** jest's tests, the chaos ledger's checks and the API fuzz's cases. */
   readonly totals: Totals;
-  /** One line per extra runner (the API fuzz), printed before the totals. */
+  /** What the extra runners print before the totals: the chaos table and a line per fault, the API fuzz's line. */
   readonly notes: readonly string[];
+}
+
+/** `npm run chaos` in the child process, on the chaos stack: set it up as `npm start` does, run, report. */
+async function chaosOnItsStack(args: readonly string[]): Promise<number> {
+  assertChaosStack();
+  const options = parseChaosArgs(args);
+  const spec = { infra: { postgres, temporal, kafka }, directEnv: APP_ENV };
+  if (options.stop) {
+    await stopChaosStack(spec);
+    say('chaos stack stopped');
+    return 0;
+  }
+  enableProxiedKafkaListener();
+  const phases = new Phases();
+  await infrastructureUp(phases, false);
+  const ledger = await runChaos(options, spec, phases);
+  phases.report();
+  if (!options.quiet) for (const line of ['', ...chaosSummary(ledger)]) print(line);
+  return ledger.verdict === 'passed' ? 0 : 1;
 }
 
 async function runTests(phases: Phases): Promise<TestRun> {
@@ -132,21 +154,21 @@ async function runTests(phases: Phases): Promise<TestRun> {
     NX_TUI: 'false',
     NX_NO_CLOUD: 'true',
   };
-  const fuzz: { result?: FuzzResult } = {};
-  const code = await runChecks(phases, env, fuzz);
+  const extra: { fuzz?: FuzzResult; chaos?: ChaosTestRun } = {};
+  const code = await runChecks(phases, env, extra);
   return {
     code,
-    totals: addTotals(jestTotals(summary), fuzz.result?.totals ?? NO_TESTS),
-    notes: fuzz.result ? [fuzz.result.line] : [],
+    totals: addTotals(jestTotals(summary), extra.chaos?.totals ?? NO_TESTS, extra.fuzz?.totals ?? NO_TESTS),
+    notes: [...(extra.chaos?.notes ?? []), ...(extra.fuzz ? [extra.fuzz.line] : [])],
   };
 }
 
 /**
- * Typecheck and lint stop the run at the first failure. The API fuzz runs after the jest run
- * whatever jest's outcome, since it tests the running API on its own; the first failure's exit
- * code is the run's. schemathesis's own output goes to its log file only.
+ * Typecheck and lint stop the run at the first failure. The chaos ledger and the API fuzz run
+ * after the jest run whatever jest's outcome, since each tests running processes on its own;
+ * the first failure's exit code is the run's. schemathesis's own output goes to its log file only.
  */
-async function runChecks(phases: Phases, env: NodeJS.ProcessEnv, fuzz: { result?: FuzzResult }): Promise<number> {
+async function runChecks(phases: Phases, env: NodeJS.ProcessEnv, extra: { fuzz?: FuzzResult; chaos?: ChaosTestRun }): Promise<number> {
   const nx = ['exec', '--', 'nx', 'run-many', '--parallel=1', '--outputStyle=stream'];
   for (const [label, command, args] of [
     ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
@@ -161,13 +183,16 @@ async function runChecks(phases: Phases, env: NodeJS.ProcessEnv, fuzz: { result?
   const label = 'jest (unit, integration, e2e)';
   const tests = await phases.run(label, () => runAttached('npm', [...nx, '-t', 'test'], { cwd: ROOT, env }));
   if (tests !== 0) warn(`${label} failed (exit ${tests})`);
+  extra.chaos = await chaosTestPhase(phases);
+  if (extra.chaos.code !== 0) warn('chaos ledger failed; see .polku/artifacts/chaos/ledger.json and .polku/logs/chaos.log');
+  const before = tests !== 0 ? tests : extra.chaos.code;
   if (process.env['POLKU_SKIP_API_FUZZ'] === '1') {
     say('API fuzz skipped (POLKU_SKIP_API_FUZZ=1)');
-    return tests;
+    return before;
   }
-  fuzz.result = await phases.run('API fuzz (schemathesis)', () => runApiFuzz());
-  if (fuzz.result.code !== 0) warn('API fuzz failed; see .polku/logs/schemathesis/');
-  return tests !== 0 ? tests : fuzz.result.code;
+  extra.fuzz = await phases.run('API fuzz (schemathesis)', () => runApiFuzz());
+  if (extra.fuzz.code !== 0) warn('API fuzz failed; see .polku/logs/schemathesis/');
+  return before !== 0 ? before : extra.fuzz.code;
 }
 
 const commands: Record<string, () => Promise<number>> = {
@@ -210,10 +235,23 @@ const commands: Record<string, () => Promise<number>> = {
     printFuzzSummary(result);
     return result.code;
   },
+  /**
+   * `npm run chaos [-- --full --keep --only=F1,F3 | --stop]`: every fault against the chaos stack's real
+   * processes under load, then the ledger (infra/src/chaos, docs/chaos.md). This process starts
+   * a child with the chaos stack's environment, which sets the stack up and runs.
+   */
+  async chaos() {
+    const args = process.argv.slice(3);
+    if (process.env[CHAOS_CHILD_FLAG] === '1') return chaosOnItsStack(args);
+    parseChaosArgs(args); // a wrong argument fails here, before anything starts
+    return (await runChaosChild(args)).code;
+  },
   async migrate() {
     await migrateDatabase();
     return 0;
   },
+  /** `bash infra/polku run <script.ts> [args]`: what the `npm run` scripts go through (infra/src/run-script.ts). */
+  run: () => runScript(process.argv.slice(3), APP_ENV),
   async stop() {
     for (const service of [...appServices(APP_ENV).reverse(), ...[...INFRA].reverse()]) {
       say(`${service.name}: ${(await service.stop()) ? 'stopped' : 'was not running'}`);

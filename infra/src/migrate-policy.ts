@@ -1,7 +1,7 @@
 import { loadConfig } from '@polku/config';
 import { applyPathCommandUpdate, pathWorkflowId } from '@polku/contracts';
 import type { PathCommand } from '@polku/domain';
-import { Client, Connection } from '@temporalio/client';
+import { connectTemporalClient } from '@polku/temporal';
 import { print, warn } from './log';
 
 /**
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const client = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace });
+  const client = await connectTemporalClient(config.temporal);
   let failures = 0;
   for (const pathId of pathIds) {
     const command: PathCommand = { type: 'MigratePolicy', data: { toVersion }, metadata: { occurredAt: new Date().toISOString(), actor: { userId: process.env['USER'] ?? 'operator', role: 'admin' } } };

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown, Res } from '@nestjs/common';
-import { kafkaFor, loadConfig, type PolkuConfig } from '@polku/config';
+import { databaseUrlFor, kafkaFor, loadConfig, type PolkuConfig } from '@polku/config';
 import { createPool } from '@polku/event-store';
 import { createKafka } from '@polku/kafka';
 import { startProjections, type ProjectionsHandle } from '@polku/projections';
@@ -25,7 +25,7 @@ const MAX_BACKOFF_MS = 30_000;
 export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly config: PolkuConfig = loadConfig();
   // Relay: listener + batch; projections: listener, batch and read.
-  private readonly pool: Pool = createPool(this.config.databaseUrl, 8);
+  private readonly pool: Pool = createPool(databaseUrlFor(this.config, 'relay'), 8);
   private readonly producer: Producer;
   readonly outbox = new OutboxRepository(this.pool);
   private readonly relay: OutboxRelay;

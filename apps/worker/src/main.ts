@@ -1,8 +1,8 @@
 import { createServicePathActivities } from '@polku/activities';
-import { loadConfig } from '@polku/config';
+import { databaseUrlFor, loadConfig } from '@polku/config';
 import { PATH_TASK_QUEUE } from '@polku/contracts';
 import { createPool } from '@polku/event-store';
-import { WORKFLOWS_PATH, workflowBundlerOptions } from '@polku/temporal';
+import { temporalDataConverter, WORKFLOWS_PATH, workflowBundlerOptions } from '@polku/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { startHealthServer } from './health-server';
@@ -16,8 +16,10 @@ async function main(): Promise<void> {
     logger: new DefaultLogger('WARN', (entry) => log.warn({ temporal: entry.meta }, entry.message)),
   });
 
-  const pool = createPool(config.databaseUrl);
-  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  // Its own role: events, outbox, active paths, notifications (docs/security.md).
+  const pool = createPool(databaseUrlFor(config, 'worker'));
+  const { address, tls } = config.temporal;
+  const connection = await NativeConnection.connect({ address, ...(tls === undefined ? {} : { tls }) });
 
   const worker = await Worker.create({
     connection,
@@ -25,6 +27,9 @@ async function main(): Promise<void> {
     taskQueue: PATH_TASK_QUEUE,
     workflowsPath: WORKFLOWS_PATH,
     bundlerOptions: workflowBundlerOptions(),
+    // Payloads are encrypted both ways (docs/payload-encryption.md); its failure converter is
+    // bundled into the workflow code from here too. Without keys the worker refuses to start.
+    dataConverter: temporalDataConverter(),
     activities: createServicePathActivities({ pool }),
     // Each cached path costs a few hundred kB of V8 heap; past the cache a path is replayed from
     // history on its next task, which is correct, only slower.

@@ -1,15 +1,11 @@
-export {
-  ConfigError,
-  DEFAULT_DATABASE_SETTINGS,
-  KAFKA_PRINCIPALS,
-  loadDatabaseSettings,
-  kafkaFor,
-  loadConfig,
-  type KafkaCredentials,
-  type KafkaPrincipal,
-  type AuthSettings,
-  type DatabaseSettings,
-  type IdentitySettings,
-  type KafkaSettings,
-  type PolkuConfig,
-} from './config';
+export { loadConfig, type PolkuConfig } from './config';
+export { ConfigError } from './config-error';
+export { type AuthSettings } from './auth';
+export { DEFAULT_DATABASE_SETTINGS, loadDatabaseSettings, type DatabaseSettings } from './database';
+export { DATABASE_APPS, databaseRoleOf, databaseUrlFor, type DatabaseApp, type DatabaseLogin } from './database-roles';
+export { type IdentitySettings } from './identity';
+export { DEFAULT_MASTER_KEY_ID, type IdentityKeySettings } from './identity-keys';
+export { KAFKA_PRINCIPALS, kafkaFor, type KafkaConfig, type KafkaCredentials, type KafkaPrincipal, type KafkaSettings } from './kafka';
+export { LOCAL_DEV_FLAG } from './local-dev';
+export { DEV_PAYLOAD_KEY_ID, type PayloadEncryptionSettings } from './payload-encryption';
+export { loadDatabaseTls, type DatabaseTls, type KafkaTls, type TemporalTls } from './tls';

@@ -1,3 +1,4 @@
+export { ensureAppLogins, type AppLogin } from './app-logins';
 export { appendToStream, ConcurrencyError, EventIdConflictError, OUTBOX_CHANNEL, type AppendOptions, type AppendResult, type NewEvent } from './append';
 export { loadMigrations, migrate, MigrationError, MIGRATIONS_DIR, type MigrateOptions, type Migration } from './migrate';
 export { createPool } from './pool';

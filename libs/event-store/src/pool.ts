@@ -1,4 +1,4 @@
-import { loadDatabaseSettings, type DatabaseSettings } from '@polku/config';
+import { loadDatabaseSettings, loadDatabaseTls, type DatabaseSettings, type DatabaseTls } from '@polku/config';
 import { Pool, type PoolConfig } from 'pg';
 
 // The client gives up on a query this long after the server would have cancelled it: on a live
@@ -14,6 +14,8 @@ export interface PoolOptions extends Partial<DatabaseSettings> {
   readonly applicationName?: string;
   /** Unqualified names resolve here (a consumer's own schema); must be a plain identifier. */
   readonly searchPath?: string;
+  /** TLS to the server; from the configuration (DATABASE_SSL_MODE, DATABASE_SSL_CA) when left out. */
+  readonly tls?: DatabaseTls;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface PoolOptions extends Partial<DatabaseSettings> {
  * `createPool(url, max)` still works and gets the configured bounds.
  */
 export function createPool(databaseUrl: string, options: PoolOptions | number = {}): Pool {
-  const { max = DEFAULT_MAX, applicationName = 'polku', searchPath, ...bounds } = typeof options === 'number' ? { max: options } : options;
+  const { max = DEFAULT_MAX, applicationName = 'polku', searchPath, tls = loadDatabaseTls(), ...bounds } = typeof options === 'number' ? { max: options } : options;
   // Goes into the startup packet's options unquoted, so only a plain name passes.
   if (searchPath !== undefined && !IDENTIFIER.test(searchPath)) throw new Error(`Search path ${searchPath} is not a plain identifier`);
   const settings: DatabaseSettings = { ...loadDatabaseSettings(), ...bounds };
@@ -33,9 +35,16 @@ export function createPool(databaseUrl: string, options: PoolOptions | number = 
     application_name: applicationName,
     ...(searchPath === undefined ? {} : { options: `-c search_path=${searchPath}` }),
     ...boundsOf(settings),
+    ssl: tlsOf(tls),
   });
   surviveDeadConnections(pool);
   return pool;
+}
+
+/** verify-full: the CA (or the system's) vouches for the server, and its name must match the host. */
+function tlsOf(tls: DatabaseTls): PoolConfig['ssl'] {
+  if (tls.mode === 'disable') return false;
+  return { rejectUnauthorized: true, ...(tls.ca === undefined ? {} : { ca: tls.ca }) };
 }
 
 function boundsOf(settings: DatabaseSettings): PoolConfig {

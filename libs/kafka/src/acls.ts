@@ -20,7 +20,7 @@ export const CONSUMER_GROUP_PREFIXES = {
 } as const;
 
 /** The principals that have ACLs; `admin` is a super user and needs none. */
-export type AclPrincipal = 'relay' | 'municipal' | 'wellbeing';
+export type AclPrincipal = 'relay' | 'municipal' | 'wellbeing' | 'api';
 
 /** The SCRAM user name of each principal (from configuration, so renames follow). */
 export type AclUsers = Readonly<Record<AclPrincipal, string>>;
@@ -39,7 +39,7 @@ function topicGrant(principal: AclPrincipal, topic: string, operations: readonly
   return { principal, resourceType: Resource.TOPIC, resourceName: topic, pattern: Pattern.LITERAL, operations };
 }
 
-function groupGrant(principal: AclPrincipal): Grant {
+function groupGrant(principal: keyof typeof CONSUMER_GROUP_PREFIXES): Grant {
   return { principal, resourceType: Resource.GROUP, resourceName: CONSUMER_GROUP_PREFIXES[principal], pattern: Pattern.PREFIXED, operations: [Operation.READ] };
 }
 
@@ -62,6 +62,17 @@ function relayGrants(topic: TopicName): Grant[] {
 }
 
 /**
+ * The API talks to Kafka only for its health check: it may see that the cluster and the
+ * audience topics are there, and neither read nor write a message.
+ */
+function apiGrants(): Grant[] {
+  return [
+    { principal: 'api', resourceType: Resource.CLUSTER, resourceName: CLUSTER, pattern: Pattern.LITERAL, operations: [Operation.DESCRIBE] },
+    ...Object.values(Topics).map((topic) => topicGrant('api', topic, [Operation.DESCRIBE])),
+  ];
+}
+
+/**
  * Everything anyone but the admin may do on the broker; anything not granted here is denied
  * (the authorizer has no allow-if-no-ACL fallback). Only the relay writes the audience topics.
  */
@@ -71,6 +82,7 @@ const GRANTS: readonly Grant[] = [
   { principal: 'relay', resourceType: Resource.CLUSTER, resourceName: CLUSTER, pattern: Pattern.LITERAL, operations: [Operation.IDEMPOTENT_WRITE] },
   ...consumerGrants('municipal', Topics.municipal),
   ...consumerGrants('wellbeing', Topics.wellbeing),
+  ...apiGrants(),
 ];
 
 /** The grants as the broker's ACL entries for the given user names. */

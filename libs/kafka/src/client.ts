@@ -5,6 +5,8 @@ export interface KafkaSettings {
   readonly clientId: string;
   /** The principal to authenticate as; without it the client connects unauthenticated. */
   readonly sasl?: { readonly mechanism: 'scram-sha-512'; readonly username: string; readonly password: string };
+  /** TLS (with SASL: SASL_SSL); the broker's certificate is verified against `ca`, or the system's CAs. */
+  readonly ssl?: { readonly ca?: string };
 }
 
 export type KafkaLog = (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: object) => void;
@@ -22,6 +24,7 @@ export function createKafka(settings: KafkaSettings, log?: KafkaLog): Kafka {
     clientId: settings.clientId,
     brokers: [...settings.brokers],
     ...(settings.sasl ? { sasl: { ...settings.sasl } } : {}),
+    ...(settings.ssl ? { ssl: { rejectUnauthorized: true, ...(settings.ssl.ca === undefined ? {} : { ca: [settings.ssl.ca] }) } } : {}),
     logLevel: logLevel.WARN,
     retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
     logCreator: () => (entry: LogEntry) => {

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { DevTokenRequestSchema } from '@polku/contracts';
 import type { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
 import { ZodPipe } from '../http/zod.pipe';
 import { AppConfig } from '../infrastructure/connections';
 import { DevIssuerKeys } from './dev-issuer.keys';
+import { LoopbackOnlyGuard } from './loopback-only.guard';
 
 /** What an OIDC provider serves, enough for local sign-in: discovery, keys and a token. */
 @Public()
+@UseGuards(LoopbackOnlyGuard)
 @Controller('dev-issuer')
 export class DevIssuerController {
   constructor(

@@ -1,8 +1,9 @@
 import { Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { loadConfig, type PolkuConfig } from '@polku/config';
+import { databaseUrlFor, kafkaFor, loadConfig, type KafkaSettings, type PolkuConfig } from '@polku/config';
 import { createPool } from '@polku/event-store';
 import { createKafka } from '@polku/kafka';
-import { Client, Connection } from '@temporalio/client';
+import { AesGcmPayloadCodec, connectTemporalClient, temporalDataConverter } from '@polku/temporal';
+import { Client } from '@temporalio/client';
 import type { Admin } from 'kafkajs';
 import { Pool } from 'pg';
 import { PinoLogger } from 'nestjs-pino';
@@ -17,12 +18,17 @@ export class AppConfig {
 @Injectable()
 export class KafkaAdmin implements OnApplicationShutdown {
   private admin: Admin | undefined;
+  // The API's own principal, which may only describe the cluster and topics; resolved here so a
+  // missing KAFKA_API_PASSWORD stops the API at start-up, not at its first health check.
+  private readonly settings: KafkaSettings;
 
-  constructor(private readonly config: AppConfig, private readonly logger: PinoLogger) {}
+  constructor(config: AppConfig, private readonly logger: PinoLogger) {
+    this.settings = kafkaFor(config.values, 'api');
+  }
 
   async get(): Promise<Admin> {
     if (!this.admin) {
-      const kafka = createKafka(this.config.values.kafka, (level, message, extra) => this.logger[level](extra, message));
+      const kafka = createKafka(this.settings, (level, message, extra) => this.logger[level](extra, message));
       const admin = kafka.admin();
       await admin.connect();
       this.admin = admin;
@@ -50,17 +56,15 @@ class ConnectionCloser implements OnApplicationShutdown {
     AppConfig,
     KafkaAdmin,
     ConnectionCloser,
-    { provide: Pool, inject: [AppConfig], useFactory: (config: AppConfig) => createPool(config.values.databaseUrl) },
+    { provide: Pool, inject: [AppConfig], useFactory: (config: AppConfig) => createPool(databaseUrlFor(config.values, 'api')) },
+    // One codec for the API's Temporal client and its codec endpoint (the Temporal UI's decoder).
+    { provide: AesGcmPayloadCodec, inject: [AppConfig], useFactory: (config: AppConfig) => new AesGcmPayloadCodec(config.values.payloadEncryption) },
     {
       provide: Client,
-      inject: [AppConfig],
-      useFactory: async (config: AppConfig) =>
-        new Client({
-          connection: await Connection.connect({ address: config.values.temporal.address }),
-          namespace: config.values.temporal.namespace,
-        }),
+      inject: [AppConfig, AesGcmPayloadCodec],
+      useFactory: (config: AppConfig, codec: AesGcmPayloadCodec) => connectTemporalClient(config.values.temporal, temporalDataConverter(codec)),
     },
   ],
-  exports: [AppConfig, KafkaAdmin, Pool, Client],
+  exports: [AppConfig, KafkaAdmin, Pool, Client, AesGcmPayloadCodec],
 })
 export class ConnectionsModule {}

@@ -1,4 +1,4 @@
-import { kafkaFor, loadConfig } from '@polku/config';
+import { databaseUrlFor, kafkaFor, loadConfig } from '@polku/config';
 import { createPool } from '@polku/event-store';
 import { createKafka } from '@polku/kafka';
 import type { Message } from 'kafkajs';
@@ -23,7 +23,8 @@ async function main(): Promise<number> {
     if (level === 'error') write(process.stderr, message);
   });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-  const pool = createPool(config.databaseUrl, 2);
+  // The relay's role too: it reads events, re-queues outbox rows and records replays.
+  const pool = createPool(databaseUrlFor(config, 'relay'), 2);
   try {
     await producer.connect();
     const publish = async (topic: string, message: Message) => void (await producer.send({ topic, acks: -1, messages: [message] }));
