@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- a benchmark prints to a terminal */
 import { createPool } from '@polku/event-store';
-import { WORKFLOWS_PATH, workflowBundlerOptions } from '@polku/temporal';
+import { bundleWorkflows, temporalDataConverter } from '@polku/temporal';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -44,17 +44,19 @@ async function main(): Promise<number> {
     process.exit(2);
   }, options.timeoutMs + CLEANUP_GRACE_MS).unref();
 
+  // Payloads encrypted as in production, for our paths and the baselines alike.
+  const dataConverter = temporalDataConverter();
   printHeader(options, runId);
   let startPathsTerminated = false;
   try {
     progress('bundling workflows');
     const logger = new DefaultLogger('WARN');
     // Ours exactly as apps/worker bundles it; the baselines on their own, as bare as they come.
-    writeFileSync(bundlePaths.paths, (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger, ...workflowBundlerOptions() })).code);
+    writeFileSync(bundlePaths.paths, (await bundleWorkflows(logger)).code);
     writeFileSync(bundlePaths.baseline, (await bundleWorkflowCode({ workflowsPath: join(__dirname, 'baseline.workflows.ts'), logger })).code);
     db = createPool(options.databaseUrl, 2);
     connection = await Connection.connect({ address: TEMPORAL_ADDRESS });
-    const client = new Client({ connection, namespace: NAMESPACE });
+    const client = new Client({ connection, namespace: NAMESPACE, dataConverter });
     progress(`starting the worker (log ${logPath})`);
     const running = await WorkerProcess.start({
       queues: {
@@ -109,7 +111,7 @@ async function main(): Promise<number> {
     });
     await step('terminating the paths', async () => {
       if (!connection) return;
-      const client = new Client({ connection, namespace: NAMESPACE });
+      const client = new Client({ connection, namespace: NAMESPACE, dataConverter });
       if (!startPathsTerminated) await terminatePaths(client, runId, 'start', options.n, options.concurrency, TERMINATE_BUDGET_MS);
       await terminatePaths(client, runId, 'fire', options.n, options.concurrency, TERMINATE_BUDGET_MS);
       const swept = await sweepTaskQueues(client, Object.values(taskQueues), 4 * options.n + 100, options.concurrency, SWEEP_BUDGET_MS);

@@ -1,6 +1,7 @@
 /* eslint-disable no-console -- a benchmark prints to a terminal */
 import { createServicePathActivities } from '@polku/activities';
 import { createPool } from '@polku/event-store';
+import { temporalDataConverter } from '@polku/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { NAMESPACE, TEMPORAL_ADDRESS } from './support';
 
@@ -14,11 +15,14 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: ['SIGTERM', 'SIGINT'] });
   const pool = createPool(required('DATABASE_URL'));
   const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS });
+  // The same data converter as apps/worker and the bench's client: payloads encrypted both ways.
+  const dataConverter = temporalDataConverter();
   const paths = await Worker.create({
     connection,
     namespace: NAMESPACE,
     taskQueue: required('BENCH_PATHS_TASK_QUEUE'),
     workflowBundle: { codePath: required('BENCH_PATHS_BUNDLE') },
+    dataConverter,
     activities: createServicePathActivities({ pool }),
   });
   const baseline = await Worker.create({
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
     namespace: NAMESPACE,
     taskQueue: required('BENCH_BASELINE_TASK_QUEUE'),
     workflowBundle: { codePath: required('BENCH_BASELINE_BUNDLE') },
+    dataConverter,
   });
   const running = Promise.all([paths.run(), baseline.run()]);
   const { maxCachedWorkflows, reuseV8Context, workflowThreadPoolSize } = paths.options;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { CACHE, DATA, HOST, Ports } from './layout';
-import { say, withHeartbeat } from './log';
+import { say, warn, withHeartbeat } from './log';
 import { runLogged, runningPid, startDaemon, stopDaemon, tailLog, waitFor } from './process';
 import type { Service } from './service';
 import { which } from './net';
@@ -37,6 +37,21 @@ export function temporalBinary(): string | undefined {
 }
 
 const MARKER = DB_FILE;
+
+// Payloads in histories are encrypted; the UI asks the API's codec endpoint to decrypt them for
+// a signed-in admin (docs/payload-encryption.md).
+const UI_CODEC_ENDPOINT = `http://${HOST}:${Ports.api}/codec`;
+
+/** A server started before the flag existed keeps its old UI settings until it is restarted. */
+async function checkUiCodecEndpoint(): Promise<void> {
+  try {
+    const response = await fetch(`http://${HOST}:${Ports.temporalUi}/api/v1/settings`, { signal: AbortSignal.timeout(2_000) });
+    const endpoint = ((await response.json()) as { Codec?: { Endpoint?: string } }).Codec?.Endpoint;
+    if (endpoint !== UI_CODEC_ENDPOINT) warn(`the Temporal UI does not use the codec endpoint ${UI_CODEC_ENDPOINT}; npm stop && npm start applies it`);
+  } catch {
+    // The UI is optional: a server without it still serves workers and clients.
+  }
+}
 
 async function build(): Promise<void> {
   if (!which('go')) throw new Error('Go (≥ 1.25) is needed to build the Temporal CLI the first time; install it or put `temporal` on PATH');
@@ -75,7 +90,7 @@ export const temporal: Service = {
         args: [
           'server', 'start-dev',
           '--ip', HOST, '--port', String(Ports.temporal),
-          '--ui-ip', HOST, '--ui-port', String(Ports.temporalUi),
+          '--ui-ip', HOST, '--ui-port', String(Ports.temporalUi), '--ui-codec-endpoint', UI_CODEC_ENDPOINT,
           '--http-port', String(Ports.temporalHttp), '--metrics-port', String(Ports.temporalMetrics),
           '--db-filename', DB_FILE, '--sqlite-pragma', 'journal_mode=wal',
           '--log-level', 'warn',
@@ -84,6 +99,7 @@ export const temporal: Service = {
       });
     }
     if (!(await waitFor(() => serving(), 90_000, 500))) throw new Error(`Temporal did not become healthy:\n${tailLog('temporal')}`);
+    await checkUiCodecEndpoint();
   },
 
   healthy: () => serving().catch(() => false),

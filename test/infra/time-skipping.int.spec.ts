@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { temporalDataConverter } from '@polku/temporal';
 import { createTimeSkippingEnv } from '@polku/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -23,6 +24,7 @@ describe('Temporal time-skipping test server (existing-path executable)', () => 
       connection: env.nativeConnection,
       taskQueue: 'time-skipping-proof',
       workflowsPath: join(__dirname, 'fixtures', 'thirty-day-sleep.workflow.ts'),
+      dataConverter: temporalDataConverter(),
     });
     const result = await worker.runUntil(
       env.client.workflow.execute('thirtyDaySleepWorkflow', { taskQueue: 'time-skipping-proof', workflowId: 'sleep-30-days' }),

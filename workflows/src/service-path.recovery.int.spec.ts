@@ -1,9 +1,9 @@
 import { appliedCommandsOf, PathFailureTypes, type StoredEvent } from '@polku/contracts';
 import { evolve, helsinkiDateOf, initialPathState, type PathCommand, type PathEvent, type PathState } from '@polku/domain';
-import { WORKFLOWS_PATH, workflowBundlerOptions } from '@polku/temporal';
+import { bundleWorkflows, temporalDataConverter } from '@polku/temporal';
 import { createTimeSkippingEnv } from '@polku/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { command, startPath } from './testing/path-commands';
 import { type PathHarness, recordedHistories, saveRecordedHistories, withPath } from './testing/path-harness';
 
@@ -51,7 +51,7 @@ describe('servicePathWorkflow: conflicts, refusals and repeated commands', () =>
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
-    bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions() });
+    bundle = await bundleWorkflows();
   }, 120_000);
 
   afterAll(async () => {
@@ -169,7 +169,7 @@ describe('servicePathWorkflow: conflicts, refusals and repeated commands', () =>
     for (const pathId of ['conflict-command', 'conflict-firing', 'id-conflict', 'refused-firing', 'repeat-can']) {
       const json = recordedHistories.get(pathId);
       expect(json).toBeDefined();
-      await expect(Worker.runReplayHistory({ workflowBundle: bundle }, JSON.parse(json ?? '{}'), `path-${pathId}`)).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: temporalDataConverter() }, JSON.parse(json ?? '{}'), `path-${pathId}`)).resolves.toBeUndefined();
     }
   });
 });

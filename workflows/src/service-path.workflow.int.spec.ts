@@ -1,9 +1,9 @@
 import type { StoredEvent } from '@polku/contracts';
 import { addDays, addMonths, helsinkiDateOf, type ScheduledItem } from '@polku/domain';
-import { WORKFLOWS_PATH, workflowBundlerOptions } from '@polku/temporal';
+import { bundleWorkflows, temporalDataConverter } from '@polku/temporal';
 import { createTimeSkippingEnv } from '@polku/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { command, ORGANISER, startPath } from './testing/path-commands';
 import { type PathHarness, recordedHistories, saveRecordedHistories, withPath } from './testing/path-harness';
@@ -49,7 +49,7 @@ describe('servicePathWorkflow on the time-skipping server', () => {
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
-    bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions() });
+    bundle = await bundleWorkflows();
   }, 120_000);
 
   afterAll(async () => {
@@ -186,7 +186,7 @@ describe('servicePathWorkflow on the time-skipping server', () => {
   it('replays every history these tests just produced with the current workflow code', async () => {
     expect(recordedHistories.size).toBeGreaterThanOrEqual(4);
     for (const [pathId, json] of recordedHistories) {
-      await expect(Worker.runReplayHistory({ workflowBundle: bundle }, JSON.parse(json), `path-${pathId}`)).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: temporalDataConverter() }, JSON.parse(json), `path-${pathId}`)).resolves.toBeUndefined();
     }
   });
 });

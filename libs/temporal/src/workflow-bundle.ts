@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, type BundleOptions, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from './codec/data-converter';
 
 const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -25,4 +26,12 @@ export function workflowBundlerOptions(): NonNullable<WorkerOptions['bundlerOpti
       resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...alias } },
     }),
   };
+}
+
+/**
+ * The workflow bundle exactly as apps/worker builds it (`Worker.create` takes the failure
+ * converter from its data converter): the aliases, and failures encoded for the payload codec.
+ */
+export function bundleWorkflows(logger?: BundleOptions['logger']): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions(), failureConverterPath: FAILURE_CONVERTER_PATH, ...(logger === undefined ? {} : { logger }) });
 }

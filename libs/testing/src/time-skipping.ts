@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { temporalDataConverter } from '@polku/temporal';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 
@@ -8,13 +9,14 @@ const INSTALLED = join(resolve(__dirname, '..', '..', '..'), '.polku', 'cache', 
 
 /**
  * Starts Temporal's Java time-skipping test server that infra/ installed (npm test sets
- * TEMPORAL_TEST_SERVER_PATH). Nothing is downloaded at test time.
+ * TEMPORAL_TEST_SERVER_PATH). Nothing is downloaded at test time. Its client encrypts payloads
+ * as every client does: give the test's workers `temporalDataConverter()` too.
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env['TEMPORAL_TEST_SERVER_PATH'] ?? (existsSync(INSTALLED) ? INSTALLED : undefined);
   if (!path) throw new Error('The Temporal test server is not installed: run npm test (it installs it)');
   installQuietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } }, client: { dataConverter: temporalDataConverter() } });
 }
 
 let runtimeInstalled = false;

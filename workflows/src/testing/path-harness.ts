@@ -14,6 +14,7 @@ import {
 } from '@polku/contracts';
 import { eventIdFor, evolve, initialPathState, type PathCommand, type PathEvent, type PathState } from '@polku/domain';
 import { ApplicationFailure } from '@temporalio/activity';
+import { temporalDataConverter } from '@polku/temporal';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -135,7 +136,7 @@ export async function withPath<T>(
 ): Promise<T> {
   const activities = new RecordingActivities();
   const taskQueue = `service-path-test-${input.pathId}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities, dataConverter: temporalDataConverter() });
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start('servicePathWorkflow', { taskQueue, workflowId: `path-${input.pathId}`, args: [input] });
     const harness = new PathHarness(env, handle, activities, taskQueue);
