@@ -32,6 +32,7 @@ export function deriveVaultKeys(masterKey: Buffer): VaultKeys {
   return { blindIndex: derive('polku/identity/blind-index'), keyWrap: derive('polku/identity/key-wrap') };
 }
 
+/** HMAC-SHA256 of a canonical code: the blind index (master-key derived) and the erasure fingerprint. */
 export function blindIndexOf(key: Buffer, code: string): Buffer {
   return createHmac('sha256', key).update(code, 'utf8').digest();
 }

@@ -1,23 +1,14 @@
-import { createHmac, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { loadConfig } from '@polku/config';
 import { createPool, migrate } from '@polku/event-store';
 import type { Pool } from 'pg';
 import { IdentityIntegrityError } from './identity-crypto';
 import { IdentityVault } from './identity-vault';
+import { uniqueCode } from './testing/vault-fixtures';
 
 const config = loadConfig();
-const SECRET_COLUMNS = ['blind_index', 'wrapped_key', 'key_iv', 'key_tag', 'code_ciphertext', 'code_iv', 'code_tag'];
+const SECRET_COLUMNS = ['blind_index', 'master_key_id', 'wrapped_key', 'key_iv', 'key_tag', 'code_ciphertext', 'code_iv', 'code_tag'];
 const REFERENCE = /^cref_[a-z0-9]{16,40}$/;
-
-/** A valid code no earlier run has registered (in all likelihood: ~2·10⁸ combinations). */
-function uniqueCode(): string {
-  const birth = new Date(Date.UTC(1930, 0, 1) + randomInt(0, 90 * 365) * 86_400_000).toISOString();
-  const [yyyy = '', mm = '', dd = ''] = birth.slice(0, 10).split('-');
-  const signs = yyyy.startsWith('19') ? '-YXWVU' : 'ABCDEF';
-  const digits = `${dd}${mm}${yyyy.slice(2)}${String(randomInt(2, 900)).padStart(3, '0')}`;
-  const check = '0123456789ABCDEFHJKLMNPRSTUVWXY'.charAt(Number(BigInt(digits) % 31n));
-  return `${digits.slice(0, 6)}${signs.charAt(randomInt(0, 6))}${digits.slice(6)}${check}`;
-}
 
 /** The blind index as the design specifies it, computed here independently of the vault. */
 function expectedBlindIndex(code: string): Buffer {
@@ -118,8 +109,8 @@ describe('IdentityVault on the real PostgreSQL', () => {
     const code = uniqueCode();
     const { clientReference } = await vault.register(code);
     const erased = await vault.erase(clientReference);
-    expect(erased).toEqual({ erasedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
-    expect(await vault.erase(clientReference)).toEqual(erased);
+    expect(erased).toEqual({ erasedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), first: true });
+    expect(await vault.erase(clientReference)).toEqual({ erasedAt: erased?.erasedAt, first: false });
     expect(await vault.reveal(clientReference)).toBeUndefined();
     expect(await vault.status(clientReference)).toEqual({ status: 'ERASED', erasedAt: erased?.erasedAt });
     const row = await storedRow(clientReference);

@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { IDEMPOTENCY_WINDOW_MS } from '@polku/contracts';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type { StaffUser } from '../auth/staff-user';
 import { AppConfig } from '../infrastructure/connections';
 
@@ -75,9 +75,12 @@ export class IdempotencyStore {
     await this.pool.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [scope, key]);
   }
 
-  /** On erasure: kept answers naming the client go too. */
-  async forgetClient(clientReference: string): Promise<void> {
-    await this.pool.query(`DELETE FROM idempotency_keys WHERE body->>'clientReference' = $1`, [clientReference]);
+  /**
+   * On erasure: kept answers naming the client go too, wherever the reference sits in them (a
+   * nested object, an array, a key, inside a text). `db`: the erasure's transaction.
+   */
+  async forgetClient(clientReference: string, db: Pool | PoolClient = this.pool): Promise<void> {
+    await db.query('DELETE FROM idempotency_keys WHERE strpos(body::text, $1) > 0', [clientReference]);
   }
 
   private purgeNowAndThen(): void {

@@ -17,7 +17,10 @@ export interface Stack {
   readonly municipality: string;
   readonly month: string;
   readonly segments: readonly { readonly outcome: ExitOutcome; readonly exits: number }[];
+  /** The sum of the segments drawn: what was published, never more. */
   readonly total: number;
+  /** Outcomes the API suppressed (1–4 people): marked "<5", never drawn as a number. */
+  readonly suppressed: readonly ExitOutcome[];
 }
 
 const monthOf = (value: string) => value.slice(0, 7);
@@ -35,23 +38,34 @@ export function goalShareBars(monthly: readonly KpiMonth[]): GroupedBars {
 
 /** One stacked bar per municipality and month, segments in the domain's outcome order. */
 export function exitStacks(exits: readonly KpiExits[]): readonly Stack[] {
-  // Keyed by the outcome as sent; only the domain's outcomes become segments.
-  const byBar = new Map<string, Map<string, number>>();
+  // Keyed by the outcome as sent; only the domain's outcomes become segments. null: suppressed.
+  const byBar = new Map<string, Map<string, number | null>>();
   for (const row of exits) {
     const key = `${monthOf(row.month)}|${row.municipality}`;
-    const bar = byBar.get(key) ?? new Map<string, number>();
-    bar.set(row.outcome, (bar.get(row.outcome) ?? 0) + toCount(row.exits));
+    const bar = byBar.get(key) ?? new Map<string, number | null>();
+    bar.set(row.outcome, addCounts(bar.has(row.outcome) ? (bar.get(row.outcome) ?? null) : 0, toNumber(row.exits)));
     byBar.set(key, bar);
   }
   return [...byBar.keys()].sort().map((key) => {
     const [month = '', municipality = ''] = key.split('|');
-    const bar = byBar.get(key) ?? new Map<string, number>();
+    const bar = byBar.get(key) ?? new Map<string, number | null>();
     const segments = EXIT_OUTCOMES.filter((outcome) => (bar.get(outcome) ?? 0) > 0).map((outcome) => ({ outcome, exits: bar.get(outcome) ?? 0 }));
-    return { municipality, month, segments, total: segments.reduce((sum, segment) => sum + segment.exits, 0) };
+    const suppressed = EXIT_OUTCOMES.filter((outcome) => bar.has(outcome) && bar.get(outcome) === null);
+    return { municipality, month, segments, total: segments.reduce((sum, segment) => sum + segment.exits, 0), suppressed };
   });
 }
 
-/** The outcomes that occur at all, for the legend. */
+/** A count as the table shows it: a suppressed one (null) is "<5", never a number worked out here. */
+export function countLabel(value: number | null, suppressedLabel: string): string {
+  return value === null ? suppressedLabel : String(value);
+}
+
+// Rows of one outcome add up; one suppressed keeps the sum suppressed (its number is unknown).
+function addCounts(sum: number | null, value: number | null): number | null {
+  return sum === null || value === null ? null : sum + value;
+}
+
+/** The outcomes drawn anywhere, for the legend. */
 export function outcomesIn(stacks: readonly Stack[]): readonly ExitOutcome[] {
   const present = new Set(stacks.flatMap((stack) => stack.segments.map((segment) => segment.outcome)));
   return EXIT_OUTCOMES.filter((outcome) => present.has(outcome));
@@ -62,8 +76,4 @@ function toNumber(value: unknown): number | null {
   if (value === null || value === undefined || value === '') return null;
   const number = Number(value);
   return Number.isFinite(number) ? number : null;
-}
-
-function toCount(value: unknown): number {
-  return toNumber(value) ?? 0;
 }

@@ -57,8 +57,12 @@ export function KpiPage() {
             outcomes={charts.outcomes}
             outcomeLabel={(outcome) => dict.options[outcome]}
             barLabel={(stack) => formatMonth(stack.month, lang)}
+            suppressed={{ mark: t('suppressedCount'), meaning: t('suppressedOutcomes') }}
           />
           <KpiTable monthly={loaded.data.monthly} />
+          <p className="hint" data-testid="kpi-small-cells">
+            {t('kpiSmallCells')}
+          </p>
         </>
       )}
     </section>

@@ -10,6 +10,8 @@ interface Props {
   readonly outcomes: readonly ExitOutcome[];
   readonly outcomeLabel: (outcome: ExitOutcome) => string;
   readonly barLabel: (stack: Stack) => string;
+  /** Drawn over a bar with suppressed outcomes ("<5"), and what it means, for its tooltip. */
+  readonly suppressed: { readonly mark: string; readonly meaning: string };
 }
 
 const HEIGHT = 240;
@@ -19,8 +21,11 @@ const LEFT = 36;
 const BAR = 26;
 const GAP = 46;
 
-/** Exits per municipality and month, one segment per outcome. */
-export function StackedBarChart({ testId, title, stacks, outcomes, outcomeLabel, barLabel }: Props) {
+/**
+ * Exits per municipality and month, one segment per published outcome. Suppressed outcomes get
+ * a "<5" mark, no segment: the bar shows only numbers the API published.
+ */
+export function StackedBarChart({ testId, title, stacks, outcomes, outcomeLabel, barLabel, suppressed }: Props) {
   const max = Math.max(1, ...stacks.map((stack) => stack.total));
   const plot = HEIGHT - TOP - BOTTOM;
   const scale = (count: number) => (plot * count) / max;
@@ -45,6 +50,12 @@ export function StackedBarChart({ testId, title, stacks, outcomes, outcomeLabel,
                 </rect>
               );
             })}
+            {stack.suppressed.length > 0 && (
+              <text x={x + BAR / 2} y={base - 4} textAnchor="middle" className="axis" data-testid={`${testId}-suppressed`}>
+                {suppressed.mark}
+                <title>{`${stack.municipality} ${barLabel(stack)} · ${stack.suppressed.map(outcomeLabel).join(', ')}: ${suppressed.meaning}`}</title>
+              </text>
+            )}
             <text x={x + BAR / 2} y={HEIGHT - 26} textAnchor="middle" className="axis">
               {stack.municipality.slice(0, 10)}
             </text>
