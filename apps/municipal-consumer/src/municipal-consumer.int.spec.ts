@@ -4,9 +4,10 @@ import { kafkaFor } from '@polku/config';
 import { startConsumerApp, type ConsumerApp } from '@polku/consumer';
 import { caughtUp, cloudEvent, config, produceAsRelay, readTopicUntil, silentLog, testNames, type ReadRecord } from '@polku/consumer/testing';
 import { DEAD_LETTER_HEADERS, deadLetterTopicOf, Topics } from '@polku/contracts';
+import { createPool } from '@polku/event-store';
 import { eventually } from '@polku/testing';
 import { activePathsByStage, exitsByOutcome } from './municipal.queries';
-import { MUNICIPAL_TABLES, projectPath } from './paths.projection';
+import { projectPath } from './paths.projection';
 
 const names = testNames('municipal');
 let app: ConsumerApp;
@@ -27,7 +28,6 @@ beforeAll(async () => {
     schema: names.schema,
     migrationsDir: join(__dirname, '..', 'migrations'),
     handle: projectPath,
-    readModelTables: MUNICIPAL_TABLES,
     log: silentLog,
   });
   await caughtUp(app.consumer, Topics.municipal);
@@ -35,8 +35,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
-  const cleanup = await import('@polku/event-store').then(({ createPool }) => createPool(config.databaseUrl, 1));
-  await cleanup.query(`DROP SCHEMA IF EXISTS ${names.schema} CASCADE`);
+  const cleanup = createPool(config.databaseUrl, 1);
+  await cleanup.query(`DROP SCHEMA IF EXISTS ${names.schema} CASCADE; DROP SCHEMA IF EXISTS ${names.schema}_rebuild CASCADE`);
   await cleanup.end();
 });
 
@@ -127,8 +127,8 @@ describe('municipal consumer on the real Kafka and PostgreSQL', () => {
     const snapshot = async () => (await app.pool.query('SELECT * FROM paths ORDER BY path_id')).rows;
     const before = await snapshot();
     expect(before.length).toBeGreaterThan(0);
-    await app.consumer.rebuild();
-    await eventually(async () => (app.consumer.status().rebuild?.state === 'DONE' ? true : undefined), { timeoutMs: 120_000, what: 'the rebuild to catch up' });
+    await app.rebuild.start();
+    await eventually(async () => (app.rebuild.status()?.state === 'DONE' ? true : undefined), { timeoutMs: 120_000, what: 'the rebuild to swap in' });
     const after = await snapshot();
     const ids = new Set(before.map((row) => row.path_id));
     // Other tests keep publishing while this runs: compare the paths that existed before.

@@ -1,35 +1,20 @@
 import { join } from 'node:path';
-import { Controller, Get, Module, Query } from '@nestjs/common';
-import { AudienceConsumerModule, AudienceConsumerRunner } from '@polku/consumer';
+import { Module } from '@nestjs/common';
+import { AudienceConsumerModule, type AudienceConsumerOptions } from '@polku/consumer';
 import { Topics } from '@polku/contracts';
-import { activePathsByStage, exitsByOutcome } from './municipal.queries';
-import { MUNICIPAL_TABLES, projectPath } from './paths.projection';
+import { MunicipalReadController } from './municipal-read.controller';
+import { projectPath } from './paths.projection';
 
-@Controller('read')
-class MunicipalReadController {
-  constructor(private readonly runner: AudienceConsumerRunner) {}
-
-  @Get('active-paths-by-stage')
-  activePathsByStage(@Query('area') area?: string): Promise<object> {
-    return activePathsByStage(this.runner.started.pool, area);
-  }
-
-  @Get('exits-by-outcome')
-  exitsByOutcome(@Query('area') area?: string): Promise<object> {
-    return exitsByOutcome(this.runner.started.pool, area);
-  }
-}
+/** The employment-area system: the municipal topic into the `municipal` schema. */
+export const MUNICIPAL_CONSUMER: AudienceConsumerOptions = {
+  audience: 'municipal',
+  topic: Topics.municipal,
+  appDir: join(__dirname, '..'),
+  handle: projectPath,
+};
 
 @Module({
-  imports: [
-    AudienceConsumerModule.forAudience({
-      audience: 'municipal',
-      topic: Topics.municipal,
-      appDir: join(__dirname, '..'),
-      handle: projectPath,
-      readModelTables: MUNICIPAL_TABLES,
-    }),
-  ],
+  imports: [AudienceConsumerModule.forAudience(MUNICIPAL_CONSUMER)],
   controllers: [MunicipalReadController],
 })
 export class MunicipalConsumerModule {}

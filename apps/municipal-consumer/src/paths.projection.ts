@@ -2,7 +2,6 @@ import type { IntegrationEvent } from '@polku/consumer';
 import type { PoolClient } from 'pg';
 import { UnknownPathError } from './unknown-path.error';
 
-export const MUNICIPAL_TABLES = ['paths'] as const;
 export const STAGES = ['INTAKE', 'ASSESSMENT', 'WORK_TRIAL', 'WAGE_SUBSIDY'] as const;
 
 type Change = { readonly sql: string; readonly params: readonly unknown[] };

@@ -6,15 +6,18 @@ import { caughtUp, cloudEvent, config, produceAsRelay, readTopicUntil, silentLog
 import { DEAD_LETTER_HEADERS, deadLetterTopicOf, Topics } from '@polku/contracts';
 import { createPool } from '@polku/event-store';
 import { eventually } from '@polku/testing';
-import { projectWellbeing, WELLBEING_TABLES } from './wellbeing.projection';
+import { projectWellbeing } from './wellbeing.projection';
 import { openReferrals, rehabPeriods } from './wellbeing.queries';
 
 const names = testNames('wellbeing');
 let app: ConsumerApp;
 
 const send = (...events: object[]) => produceAsRelay(Topics.wellbeing, events.map((event) => ({ key: (event as { subject: string }).subject, value: JSON.stringify(event) })));
+// Reads are scoped to an employment area; the wellbeing topic names the path's with a referral.
+const AREA = `Hyvinvointialue test ${randomUUID()}`;
+const firstContact = { clientReference: `cref_${randomUUID().replace(/-/g, '')}`, employmentArea: AREA, municipality: 'Hattula' };
 const referral = (pathId: string, referralId: string, legalBasis: 'CONSENT' | 'MULTISECTORAL_SUPPORT', sequence = 2) =>
-  cloudEvent('ClientReferredToWellbeingService', 'wellbeing', pathId, sequence, { referralId, service: 'WORK_ABILITY_ASSESSMENT', legalBasis, referredOn: '2026-03-03', workCapacityLimitation: true });
+  cloudEvent('ClientReferredToWellbeingService', 'wellbeing', pathId, sequence, { ...firstContact, referralId, service: 'WORK_ABILITY_ASSESSMENT', legalBasis, referredOn: '2026-03-03', workCapacityLimitation: true });
 const referralRow = async (referralId: string) => (await app.pool.query('SELECT closed_on::text, closed_because FROM referrals WHERE referral_id = $1', [referralId])).rows[0];
 const until = <T>(probe: () => Promise<T | undefined>, what: string) => eventually(probe, { timeoutMs: 30_000, what });
 
@@ -28,7 +31,6 @@ beforeAll(async () => {
     schema: names.schema,
     migrationsDir: join(__dirname, '..', 'migrations'),
     handle: projectWellbeing,
-    readModelTables: WELLBEING_TABLES,
     log: silentLog,
   });
   await caughtUp(app.consumer, Topics.wellbeing);
@@ -37,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
   const cleanup = createPool(config.databaseUrl, 1);
-  await cleanup.query(`DROP SCHEMA IF EXISTS ${names.schema} CASCADE`);
+  await cleanup.query(`DROP SCHEMA IF EXISTS ${names.schema} CASCADE; DROP SCHEMA IF EXISTS ${names.schema}_rebuild CASCADE`);
   await cleanup.end();
 });
 
@@ -50,7 +52,7 @@ describe('wellbeing consumer on the real Kafka and PostgreSQL', () => {
     await until(async () => (app.consumer.status().duplicates > duplicatesBefore ? true : undefined), 'the duplicate to be seen');
     const processed = await app.pool.query('SELECT count(*)::int AS n FROM processed_events WHERE event_id = $1', [referred.id]);
     expect(processed.rows).toEqual([{ n: 1 }]);
-    expect((await openReferrals(app.pool)).filter((row) => row.pathId === pathId)).toEqual([
+    expect((await openReferrals(app.pool, AREA)).filter((row) => row.pathId === pathId)).toEqual([
       { referralId: referred.data.referralId, pathId, service: 'WORK_ABILITY_ASSESSMENT', legalBasis: 'MULTISECTORAL_SUPPORT', referredOn: '2026-03-03', workCapacityLimitation: true },
     ]);
   });
@@ -90,10 +92,11 @@ describe('wellbeing consumer on the real Kafka and PostgreSQL', () => {
     const serviceId = `svc-${randomUUID()}`;
     const kind = 'REHABILITATIVE_WORK_ACTIVITY';
     await send(
+      referral(pathId, `ref-${randomUUID()}`, 'MULTISECTORAL_SUPPORT', 1),
       cloudEvent('SideServiceStarted', 'wellbeing', pathId, 2, { serviceId, kind, startOn: '2026-03-02', plannedEndOn: '2026-06-30', daysPerWeek: 3, hoursPerDay: 4.5, reviewOn: '2026-05-01' }),
       cloudEvent('SideServiceEnded', 'wellbeing', pathId, 3, { serviceId, kind, endedOn: '2026-06-15' }),
     );
-    const period = await until(async () => (await rehabPeriods(app.pool)).find((row) => row.serviceId === serviceId && row.endedOn !== null), 'the period to end');
+    const period = await until(async () => (await rehabPeriods(app.pool, AREA)).find((row) => row.serviceId === serviceId && row.endedOn !== null), 'the period to end');
     expect(period).toEqual({ serviceId, pathId, startOn: '2026-03-02', plannedEndOn: '2026-06-30', endedOn: '2026-06-15', daysPerWeek: 3, hoursPerDay: 4.5, reviewOn: '2026-05-01' });
   });
 
@@ -109,22 +112,25 @@ describe('wellbeing consumer on the real Kafka and PostgreSQL', () => {
     expect(letters.map((letter) => letter.value)).toEqual([END]);
     const processed = await app.pool.query('SELECT count(*)::int AS n FROM processed_events WHERE event_id = $1', [ended.id]);
     expect(processed.rows).toEqual([{ n: 1 }]);
-    expect((await rehabPeriods(app.pool)).filter((row) => row.pathId === pathId)).toEqual([]);
+    expect((await app.pool.query('SELECT * FROM rehab_periods WHERE path_id = $1', [pathId])).rows).toEqual([]);
   });
 
   it('rebuilds the read model from offset 0 to the same rows', async () => {
     const snapshot = async () => ({
       referrals: (await app.pool.query('SELECT * FROM referrals ORDER BY referral_id')).rows,
       periods: (await app.pool.query('SELECT * FROM rehab_periods ORDER BY service_id')).rows,
+      areas: (await app.pool.query('SELECT * FROM path_areas ORDER BY path_id')).rows,
     });
     const before = await snapshot();
     expect(before.referrals.length).toBeGreaterThan(0);
-    await app.consumer.rebuild();
-    await eventually(async () => (app.consumer.status().rebuild?.state === 'DONE' ? true : undefined), { timeoutMs: 120_000, what: 'the rebuild to catch up' });
+    await app.rebuild.start();
+    await eventually(async () => (app.rebuild.status()?.state === 'DONE' ? true : undefined), { timeoutMs: 120_000, what: 'the rebuild to swap in' });
     const after = await snapshot();
     // Other tests keep publishing while this runs: compare the rows that existed before.
     const known = (rows: { referral_id?: string; service_id?: string }[], ids: Set<string | undefined>) => rows.filter((row) => ids.has(row.referral_id ?? row.service_id));
     expect(known(after.referrals, new Set(before.referrals.map((row) => row.referral_id)))).toEqual(before.referrals);
     expect(known(after.periods, new Set(before.periods.map((row) => row.service_id)))).toEqual(before.periods);
+    const paths = new Set(before.areas.map((row) => row.path_id));
+    expect(after.areas.filter((row) => paths.has(row.path_id))).toEqual(before.areas);
   }, 150_000);
 });

@@ -1,35 +1,20 @@
 import { join } from 'node:path';
-import { Controller, Get, Module } from '@nestjs/common';
-import { AudienceConsumerModule, AudienceConsumerRunner } from '@polku/consumer';
+import { Module } from '@nestjs/common';
+import { AudienceConsumerModule, type AudienceConsumerOptions } from '@polku/consumer';
 import { Topics } from '@polku/contracts';
-import { projectWellbeing, WELLBEING_TABLES } from './wellbeing.projection';
-import { openReferrals, rehabPeriods } from './wellbeing.queries';
+import { WellbeingReadController } from './wellbeing-read.controller';
+import { projectWellbeing } from './wellbeing.projection';
 
-@Controller('read')
-class WellbeingReadController {
-  constructor(private readonly runner: AudienceConsumerRunner) {}
-
-  @Get('open-referrals')
-  async openReferrals(): Promise<object> {
-    return { referrals: await openReferrals(this.runner.started.pool) };
-  }
-
-  @Get('rehab-periods')
-  async rehabPeriods(): Promise<object> {
-    return { periods: await rehabPeriods(this.runner.started.pool) };
-  }
-}
+/** The wellbeing-county system: the wellbeing topic into the `wellbeing` schema. */
+export const WELLBEING_CONSUMER: AudienceConsumerOptions = {
+  audience: 'wellbeing',
+  topic: Topics.wellbeing,
+  appDir: join(__dirname, '..'),
+  handle: projectWellbeing,
+};
 
 @Module({
-  imports: [
-    AudienceConsumerModule.forAudience({
-      audience: 'wellbeing',
-      topic: Topics.wellbeing,
-      appDir: join(__dirname, '..'),
-      handle: projectWellbeing,
-      readModelTables: WELLBEING_TABLES,
-    }),
-  ],
+  imports: [AudienceConsumerModule.forAudience(WELLBEING_CONSUMER)],
   controllers: [WellbeingReadController],
 })
 export class WellbeingConsumerModule {}

@@ -1,13 +1,13 @@
 import type { IntegrationEvent } from '@polku/consumer';
 import type { PoolClient } from 'pg';
 
-export const WELLBEING_TABLES = ['referrals', 'rehab_periods'] as const;
-
 /**
- * Applies one wellbeing event to the referrals and rehabilitation periods. Every write is
- * idempotent on its own (keys, "still open" conditions), besides the dedupe by event id.
+ * Applies one wellbeing event to the referrals and rehabilitation periods, and notes the path's
+ * employment area when the event names it. Every write is idempotent on its own (keys, "still
+ * open" conditions), besides the dedupe by event id.
  */
 export async function projectWellbeing(event: IntegrationEvent, db: PoolClient): Promise<void> {
+  await rememberArea(event, db);
   switch (event.name) {
     case 'ClientReferredToWellbeingService': {
       const { referralId, pathId, service, legalBasis, referredOn, workCapacityLimitation } = event.data;
@@ -55,4 +55,11 @@ async function closeReferrals(db: PoolClient, pathId: string, on: string, becaus
      WHERE path_id = $1 AND closed_on IS NULL AND ($4 = false OR legal_basis = 'CONSENT')`,
     [pathId, on, because, consentOnly],
   );
+}
+
+// A path never changes area; the first event naming it is as good as any later one.
+async function rememberArea(event: IntegrationEvent, db: PoolClient): Promise<void> {
+  const area = (event.data as { employmentArea?: unknown }).employmentArea;
+  if (typeof area !== 'string') return;
+  await db.query('INSERT INTO path_areas (path_id, employment_area) VALUES ($1, $2) ON CONFLICT (path_id) DO NOTHING', [event.subject, area]);
 }

@@ -9,11 +9,14 @@ export interface OpenReferral {
   readonly workCapacityLimitation: boolean | null;
 }
 
-export async function openReferrals(pool: Pool): Promise<OpenReferral[]> {
+/** Open referrals of paths in one employment area (path_areas); never another area's rows. */
+export async function openReferrals(pool: Pool, area: string): Promise<OpenReferral[]> {
   const { rows } = await pool.query<OpenReferral>(
-    `SELECT referral_id AS "referralId", path_id AS "pathId", service, legal_basis AS "legalBasis",
-            referred_on::text AS "referredOn", work_capacity_limitation AS "workCapacityLimitation"
-     FROM referrals WHERE closed_on IS NULL ORDER BY referred_on, referral_id`,
+    `SELECT r.referral_id AS "referralId", r.path_id AS "pathId", r.service, r.legal_basis AS "legalBasis",
+            r.referred_on::text AS "referredOn", r.work_capacity_limitation AS "workCapacityLimitation"
+     FROM referrals r JOIN path_areas a ON a.path_id = r.path_id
+     WHERE r.closed_on IS NULL AND a.employment_area = $1 ORDER BY r.referred_on, r.referral_id`,
+    [area],
   );
   return rows;
 }
@@ -29,11 +32,14 @@ export interface RehabPeriod {
   readonly reviewOn: string | null;
 }
 
-export async function rehabPeriods(pool: Pool): Promise<RehabPeriod[]> {
+/** Rehabilitative work activity periods of paths in one employment area. */
+export async function rehabPeriods(pool: Pool, area: string): Promise<RehabPeriod[]> {
   const { rows } = await pool.query<RehabPeriod>(
-    `SELECT service_id AS "serviceId", path_id AS "pathId", start_on::text AS "startOn", planned_end_on::text AS "plannedEndOn",
-            ended_on::text AS "endedOn", days_per_week AS "daysPerWeek", hours_per_day::float8 AS "hoursPerDay", review_on::text AS "reviewOn"
-     FROM rehab_periods ORDER BY start_on, service_id`,
+    `SELECT p.service_id AS "serviceId", p.path_id AS "pathId", p.start_on::text AS "startOn", p.planned_end_on::text AS "plannedEndOn",
+            p.ended_on::text AS "endedOn", p.days_per_week AS "daysPerWeek", p.hours_per_day::float8 AS "hoursPerDay", p.review_on::text AS "reviewOn"
+     FROM rehab_periods p JOIN path_areas a ON a.path_id = p.path_id
+     WHERE a.employment_area = $1 ORDER BY p.start_on, p.service_id`,
+    [area],
   );
   return rows;
 }

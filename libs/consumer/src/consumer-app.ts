@@ -3,18 +3,20 @@ import { createKafka, type KafkaLog, type KafkaSettings } from '@polku/kafka';
 import type { Pool } from 'pg';
 import { EventConsumer, type ConsumerSpec } from './event-consumer';
 import { createSchemaPool } from './schema-pool';
+import { ShadowRebuild } from './shadow-rebuild';
 
 export interface ConsumerAppSpec extends Omit<ConsumerSpec, 'kafka' | 'pool'> {
   readonly databaseUrl: string;
   /** The principal's settings (`kafkaFor(config, 'municipal')`). */
   readonly kafka: KafkaSettings;
-  /** The app's own `NNNN_*.sql` migrations, recorded in `<schema>.schema_migrations`. */
+  /** The app's own `NNNN_*.sql` migrations, recorded in `<schema>.schema_migrations`; a rebuild runs them too. */
   readonly migrationsDir: string;
   readonly kafkaLog?: KafkaLog;
 }
 
 export interface ConsumerApp {
   readonly consumer: EventConsumer;
+  readonly rebuild: ShadowRebuild;
   readonly pool: Pool;
   close(): Promise<void>;
 }
@@ -25,9 +27,12 @@ export async function startConsumerApp(spec: ConsumerAppSpec): Promise<ConsumerA
   const pool = createSchemaPool(databaseUrl, spec.schema);
   try {
     await migrate(pool, migrationsDir, { table: `${spec.schema}.schema_migrations` });
-    const consumer = new EventConsumer({ ...rest, pool, kafka: createKafka(spec.kafka, kafkaLog) });
+    const kafka = createKafka(spec.kafka, kafkaLog);
+    const consumer = new EventConsumer({ ...rest, pool, kafka });
+    const rebuild = new ShadowRebuild({ ...rest, kafka, pool, databaseUrl, migrationsDir, live: consumer });
     await consumer.start();
-    return { consumer, pool, close: () => consumer.close().finally(() => pool.end()) };
+    const close = () => rebuild.close().finally(() => consumer.close().finally(() => pool.end()));
+    return { consumer, rebuild, pool, close };
   } catch (error) {
     await pool.end();
     throw error;
@@ -46,7 +51,9 @@ export async function databaseUp(pool: Pool): Promise<boolean> {
 export async function healthOf(app: ConsumerApp | undefined): Promise<{ ok: boolean; body: object }> {
   const postgres = app !== undefined && (await databaseUp(app.pool));
   const status = app?.consumer.status();
-  const ok = postgres && status?.running === true;
-  const checks = { postgres: postgres ? 'up' : 'down', consumer: status?.running ? 'up' : 'down' };
-  return { ok, body: { status: ok ? 'ok' : 'unavailable', checks, consumer: status ?? null } };
+  // A rebuild pauses the live consumer for its last catch-up and the swap: not a failure.
+  const swapping = app?.rebuild.status()?.state === 'SWAPPING';
+  const ok = postgres && (status?.running === true || swapping);
+  const checks = { postgres: postgres ? 'up' : 'down', consumer: status?.running ? 'up' : swapping ? 'paused for a rebuild' : 'down' };
+  return { ok, body: { status: ok ? 'ok' : 'unavailable', checks, consumer: status ?? null, rebuild: app?.rebuild.status() ?? null } };
 }

@@ -1,45 +1,31 @@
-import { DEAD_LETTER_HEADERS } from '@polku/contracts';
-import { deadLetterOf } from './dead-letter';
 import { RebuildProgress } from './rebuild-progress';
 
+const START = new Date('2026-03-01T10:00:00Z');
+const partitions = [{ partition: 0, end: 2, next: 1 }];
+
 describe('RebuildProgress', () => {
-  it('is starting until the end offsets are known, then catches up partition by partition', () => {
-    const progress = new RebuildProgress();
-    expect(progress.status()).toBeUndefined();
-    progress.begin(new Date('2026-03-01T10:00:00Z'));
-    expect(progress.status()).toEqual({ state: 'STARTING', startedAt: '2026-03-01T10:00:00.000Z', partitions: [] });
-    progress.target([{ partition: 0, high: 2 }, { partition: 1, high: 0 }]);
-    progress.reached(0, 0);
-    expect(progress.status()?.state).toBe('CATCHING_UP');
+  it('fills, swaps and finishes, counting what the shadow did with each record', () => {
+    const progress = new RebuildProgress(() => partitions, START.toISOString());
+    progress.count('applied');
+    progress.count('applied');
+    progress.count('refused');
+    expect(progress.status()).toEqual({ state: 'FILLING', startedAt: '2026-03-01T10:00:00.000Z', partitions, records: { applied: 2, duplicates: 0, refused: 1 } });
     expect(progress.active).toBe(true);
-    progress.reached(0, 1);
-    expect(progress.status()).toEqual({ state: 'DONE', startedAt: '2026-03-01T10:00:00.000Z', partitions: [{ partition: 0, end: 2, next: 2 }, { partition: 1, end: 0, next: 0 }] });
+    progress.swapping();
+    expect(progress.status().state).toBe('SWAPPING');
+    expect(progress.active).toBe(true);
+    progress.done(new Date('2026-03-01T10:05:00Z'));
+    expect(progress.status()).toMatchObject({ state: 'DONE', finishedAt: '2026-03-01T10:05:00.000Z' });
     expect(progress.active).toBe(false);
   });
 
-  it('reports a failed rebuild with its error', () => {
-    const progress = new RebuildProgress();
-    progress.begin();
-    progress.fail(new Error('group not empty'));
-    expect(progress.status()).toEqual(expect.objectContaining({ state: 'FAILED', error: 'group not empty' }));
-  });
-});
-
-describe('deadLetterOf', () => {
-  it('keeps key, value and headers and adds where the record came from and why', () => {
-    const message = { key: Buffer.from('path-1'), value: Buffer.from('junk'), headers: { 'ce-type': 'x' }, offset: '41', timestamp: '0', attributes: 0, size: undefined };
-    const letter = deadLetterOf({ topic: 'polku.servicepath.municipal.v1', partition: 3, message, groupId: 'polku-municipal-consumer' }, 'INVALID_JSON: the value is not JSON');
-    expect(letter).toEqual({
-      key: message.key,
-      value: message.value,
-      headers: {
-        'ce-type': 'x',
-        [DEAD_LETTER_HEADERS.reason]: 'INVALID_JSON: the value is not JSON',
-        [DEAD_LETTER_HEADERS.originalTopic]: 'polku.servicepath.municipal.v1',
-        [DEAD_LETTER_HEADERS.originalPartition]: '3',
-        [DEAD_LETTER_HEADERS.originalOffset]: '41',
-        [DEAD_LETTER_HEADERS.consumerGroup]: 'polku-municipal-consumer',
-      },
-    });
+  it('reports a failed rebuild with its code and message, and a finished one stays finished', () => {
+    const progress = new RebuildProgress(() => [], START.toISOString());
+    progress.fail('REBUILD.SWAP_FAILED', 'Swapping the rebuilt tables in failed (error 55P03); the live read model is unchanged.');
+    progress.done();
+    expect(progress.status()).toEqual(
+      expect.objectContaining({ state: 'FAILED', error: { code: 'REBUILD.SWAP_FAILED', message: 'Swapping the rebuilt tables in failed (error 55P03); the live read model is unchanged.' } }),
+    );
+    expect(progress.active).toBe(false);
   });
 });

@@ -1,50 +1,68 @@
+import type { RebuildErrorCode } from './rebuild-error';
+import type { PartitionProgress } from './shadow-reader';
+
+/**
+ * FILLING: the shadow tables are being filled from offset 0 while the live read model is served
+ * and kept current. SWAPPING: the live consumer is paused, the shadow reads up to the topic's
+ * end and replaces the live tables in one transaction. DONE / FAILED: finished; after FAILED
+ * the live tables are exactly as they were.
+ */
+export type RebuildState = 'FILLING' | 'SWAPPING' | 'DONE' | 'FAILED';
+
 export interface RebuildStatus {
-  readonly state: 'STARTING' | 'CATCHING_UP' | 'DONE' | 'FAILED';
+  readonly state: RebuildState;
   readonly startedAt: string;
-  /** Per partition: the topic's end offset when the rebuild began, and the next offset to read. */
-  readonly partitions: readonly { readonly partition: number; readonly end: number; readonly next: number }[];
-  readonly error?: string;
+  readonly finishedAt?: string;
+  /** Per partition: the end offset the shadow reads to, and the next offset it will read. */
+  readonly partitions: readonly PartitionProgress[];
+  /** Records the shadow applied, found already applied, or refused (poison, or refused by the handler). */
+  readonly records: { readonly applied: number; readonly duplicates: number; readonly refused: number };
+  readonly error?: { readonly code: RebuildErrorCode; readonly message: string };
 }
 
-/** How far a rebuild got: done once every partition is read up to where it ended at the start. */
+type Counted = keyof RebuildStatus['records'];
+
+/** What one rebuild has done so far; the reader's partition progress is read when asked. */
 export class RebuildProgress {
-  private startedAt: string | undefined;
-  private ends = new Map<number, number>();
-  private nexts = new Map<number, number>();
-  private failure: string | undefined;
-  private targeted = false;
+  private state: RebuildState = 'FILLING';
+  private finishedAt: string | undefined;
+  private error: RebuildStatus['error'];
+  private readonly records = { applied: 0, duplicates: 0, refused: 0 };
+
+  constructor(
+    private readonly partitions: () => readonly PartitionProgress[],
+    private readonly startedAt = new Date().toISOString(),
+  ) {}
 
   get active(): boolean {
-    const state = this.status()?.state;
-    return state === 'STARTING' || state === 'CATCHING_UP';
+    return this.state === 'FILLING' || this.state === 'SWAPPING';
   }
 
-  begin(now = new Date()): void {
-    this.startedAt = now.toISOString();
-    this.ends = new Map();
-    this.nexts = new Map();
-    this.failure = undefined;
-    this.targeted = false;
+  count(kind: Counted): void {
+    this.records[kind] += 1;
   }
 
-  target(ends: readonly { partition: number; high: number }[]): void {
-    for (const { partition, high } of ends) this.ends.set(partition, high);
-    this.targeted = true;
+  swapping(): void {
+    this.state = 'SWAPPING';
   }
 
-  reached(partition: number, offset: number): void {
-    if (this.startedAt !== undefined) this.nexts.set(partition, offset + 1);
+  done(now = new Date()): void {
+    this.finish('DONE', now);
   }
 
-  fail(error: Error): void {
-    this.failure = error.message;
+  fail(code: RebuildErrorCode, message: string, now = new Date()): void {
+    this.error = { code, message };
+    this.finish('FAILED', now);
   }
 
-  status(): RebuildStatus | undefined {
-    if (this.startedAt === undefined) return undefined;
-    const partitions = [...this.ends].map(([partition, end]) => ({ partition, end, next: this.nexts.get(partition) ?? 0 }));
-    const done = this.targeted && partitions.every(({ end, next }) => next >= end);
-    const state = this.failure !== undefined ? 'FAILED' : !this.targeted ? 'STARTING' : done ? 'DONE' : 'CATCHING_UP';
-    return { state, startedAt: this.startedAt, partitions, ...(this.failure === undefined ? {} : { error: this.failure }) };
+  status(): RebuildStatus {
+    const finished = this.finishedAt === undefined ? {} : { finishedAt: this.finishedAt };
+    return { state: this.state, startedAt: this.startedAt, ...finished, partitions: this.partitions(), records: { ...this.records }, ...(this.error ? { error: this.error } : {}) };
+  }
+
+  private finish(state: 'DONE' | 'FAILED', now: Date): void {
+    if (!this.active) return;
+    this.state = state;
+    this.finishedAt = now.toISOString();
   }
 }

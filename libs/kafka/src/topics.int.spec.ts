@@ -1,32 +1,52 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@polku/config';
+import { ALL_TOPICS, Topics } from '@polku/contracts';
+import type { Admin } from 'kafkajs';
 import { createKafka } from './client';
-import { ensureTopics } from './topics';
+import { ensureTopicConfigs, ensureTopics, projectTopics, RETENTION, topicConfigs } from './topics';
+
+const kafka = createKafka(loadConfig().kafka);
+const RETENTION_KEYS = ['cleanup.policy', 'retention.ms', 'retention.bytes'] as const;
+
+async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const settingsOf = (topic: string) =>
+  withAdmin(async (admin) => {
+    const all = (await topicConfigs(admin, [topic])).get(topic) ?? new Map<string, string>();
+    return Object.fromEntries(RETENTION_KEYS.map((key) => [key, all.get(key)]));
+  });
 
 describe('ensureTopics on the real broker', () => {
-  const kafka = createKafka(loadConfig().kafka);
   const topic = `polku.test.${randomUUID()}`;
+  const other = `polku.test.${randomUUID()}`;
 
-  afterAll(async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin.disconnect();
-  });
+  afterAll(() => withAdmin((admin) => admin.deleteTopics({ topics: [topic, other] }).catch(() => undefined)));
 
   it('creates a missing topic with its partitions, and leaves it alone the second time', async () => {
     const spec = { topic, numPartitions: 3, replicationFactor: 1 };
     expect(await ensureTopics(kafka, [spec])).toEqual([topic]);
     expect(await ensureTopics(kafka, [spec])).toEqual([]);
+    const { topics } = await withAdmin((admin) => admin.fetchTopicMetadata({ topics: [topic] }));
+    expect(topics[0]?.partitions).toHaveLength(3);
+  });
 
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-      expect(topics[0]?.partitions).toHaveLength(3);
-    } finally {
-      await admin.disconnect();
-    }
+  it('creates a topic with its declared retention, and brings an existing one to it once', async () => {
+    const audience = { topic: other, numPartitions: 1, replicationFactor: 1, configs: RETENTION.audience };
+    // An existing topic as an older start made it: the broker's 7-day default.
+    await ensureTopics(kafka, [{ ...audience, configs: {} }]);
+    expect(await settingsOf(other)).toEqual({ 'cleanup.policy': 'delete', 'retention.ms': '604800000', 'retention.bytes': '-1' });
+
+    expect(await ensureTopicConfigs(kafka, [audience])).toEqual([other]);
+    expect(await settingsOf(other)).toEqual({ 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' });
+    expect(await ensureTopicConfigs(kafka, [audience])).toEqual([]);
   });
 
   it('does not let a producer create topics implicitly (auto-creation is off)', async () => {
@@ -39,5 +59,21 @@ describe('ensureTopics on the real broker', () => {
     } finally {
       await producer.disconnect();
     }
+  });
+});
+
+describe('the project topics', () => {
+  it('declares every topic: audience topics kept forever, dead letters for 90 days, two in sync on a cluster', () => {
+    const specs = projectTopics({ replicationFactor: 3 });
+    expect(specs.map((spec) => spec.topic).sort()).toEqual([...ALL_TOPICS].sort());
+    expect(specs.find((spec) => spec.topic === Topics.wellbeing)?.configs).toEqual({ ...RETENTION.audience, 'min.insync.replicas': '2' });
+    expect(specs.find((spec) => spec.topic === `${Topics.municipal}.dlq`)?.configs).toEqual({ 'cleanup.policy': 'delete', 'retention.ms': '7776000000', 'retention.bytes': '-1', 'min.insync.replicas': '2' });
+    expect(projectTopics({ replicationFactor: 1 }).every((spec) => spec.configs?.['min.insync.replicas'] === '1')).toBe(true);
+  });
+
+  // What `npm start` / `npm test` left on the local broker (infra/src/setup.ts applies projectTopics).
+  it.each(Object.values(Topics))('keeps %s forever on the running broker', async (topic) => {
+    expect(await settingsOf(topic)).toEqual({ 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' });
+    expect((await settingsOf(`${topic}.dlq`))['retention.ms']).toBe('7776000000');
   });
 });

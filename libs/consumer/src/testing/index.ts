@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { kafkaFor, loadConfig } from '@polku/config';
+import { kafkaFor } from '@polku/config';
 import { CLOUD_EVENT_SOURCE, cloudEventType, dataSchemaUri, type IntegrationEventName } from '@polku/contracts';
 import { createKafka } from '@polku/kafka';
 import type { IHeaders, Kafka } from 'kafkajs';
 import { eventually } from '@polku/testing';
 import type { ConsumerLog, EventConsumer } from '../event-consumer';
+import { config } from './config';
 
-export const config = loadConfig();
+export { config } from './config';
+export { startConsumerHttp, type ConsumerHttp } from './http';
+export { countSeen, HandlerGate, SEEN_MIGRATIONS } from './seen-read-model';
+export { createThrowawayTopic, type ThrowawayTopic } from './throwaway-topic';
 
 /** A schema and a consumer group of one test file's own, so tests never share a read model. */
 export function testNames(prefix: 'municipal' | 'wellbeing'): { schema: string; groupId: string } {

@@ -1,0 +1,3 @@
+import { loadConfig } from '@polku/config';
+
+export const config = loadConfig();
