@@ -4,7 +4,8 @@ import { applyPathCommandUpdate, pathWorkflowId, Topics } from '@polku/contracts
 import { addDays, helsinkiDateOf, type PathCommand } from '@polku/domain';
 import { createKafka } from '@polku/kafka';
 import { eventually } from '@polku/testing';
-import { Client, Connection } from '@temporalio/client';
+import { connectTemporalClient } from '@polku/temporal';
+import type { Client } from '@temporalio/client';
 import type { Consumer } from 'kafkajs';
 import { devToken, startPath } from '../support/staff-api';
 
@@ -47,7 +48,7 @@ describe('audience topics carry only what each agency may see', () => {
   const consumers: Consumer[] = [];
 
   beforeAll(async () => {
-    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }) });
+    temporal = await connectTemporalClient(config.temporal);
     consumers.push(await listen('municipal', Topics.municipal, municipalByPath));
     consumers.push(await listen('wellbeing', Topics.wellbeing, wellbeingByPath));
   }, 90_000);

@@ -4,7 +4,9 @@ import { eventually } from '@polku/testing';
 import type { Page } from 'playwright-core';
 import { fillFields, openBrowser, submitForm, type Answer, type BrowserSession, type FieldValue } from '../support/browser';
 import { loseNextAnswer } from '../support/lost-answer';
+import { journey } from '../support/path-journey';
 import { projectionLagReport } from '../support/projection-lag';
+import { call, devToken, startPath } from '../support/staff-api';
 
 const config = loadConfig();
 const BASE_URL = `http://${config.api.host}:${config.api.port}`;
@@ -215,14 +217,29 @@ describe('staff console in a browser', () => {
     await fillFields(page, 'kpi-filters', { municipality });
     await page.getByTestId('kpi-filters-submit').click();
     const row = page.locator(`[data-testid="kpi-row"][data-municipality="${municipality}"][data-month="${helsinkiDate().slice(0, 7)}"]`);
-    await eventually(
-      async () => {
-        await page.getByTestId('kpis-refresh').click();
-        return (await row.getAttribute('data-exits', { timeout: 1_000 })) === '1' ? true : undefined;
-      },
-      { timeoutMs: 90_000, intervalMs: 1_000, what: 'the KPI projection to count the exit' },
-    );
+    const exitsShown = (exits: string) =>
+      eventually(
+        async () => {
+          await page.getByTestId('kpis-refresh').click();
+          return (await row.getAttribute('data-exits', { timeout: 1_000 })) === exits ? true : undefined;
+        },
+        { timeoutMs: 90_000, intervalMs: 1_000, what: `the KPI projection to count the exits (${exits})` },
+      );
+    // One exit is a small cell (docs/erasure.md): "<5", no segment, no share bar, a "<5" mark.
+    await exitsShown('<5');
+    expect(await page.getByTestId('kpi-exits-chart-segment').count()).toBe(0);
+    expect(await page.getByTestId('kpi-exits-chart-suppressed').count()).toBe(1);
+    expect(await page.getByTestId('kpi-goal-chart-bar').count()).toBe(0);
+    await browser.screenshot('kpis-suppressed');
+    // Four more exits in the municipality: five people, shown.
+    const apiCoach = await devToken({ userId: coach, role: 'coach', employmentArea: AREA });
+    for (let i = 0; i < 4; i++) {
+      const { pathId: another } = await startPath(apiCoach, { municipality, coachId: coach });
+      for (const [route, body] of journey()) expect((await call('POST', `/paths/${another}/${route}`, { token: apiCoach, body })).status).toBe(200);
+    }
+    await exitsShown('5');
     expect(await page.getByTestId('kpi-exits-chart-segment').count()).toBe(1);
+    expect(await page.getByTestId('kpi-exits-chart-suppressed').count()).toBe(0);
     expect(await page.getByTestId('kpi-goal-chart-bar').count()).toBe(1);
     await browser.screenshot('kpis');
     await page.getByTestId('lang-en').click();

@@ -1,6 +1,7 @@
 import { loadConfig } from '@polku/config';
 import { pathWorkflowId } from '@polku/contracts';
-import { Client, Connection } from '@temporalio/client';
+import { connectTemporalClient } from '@polku/temporal';
+import type { Client } from '@temporalio/client';
 import { Pool } from 'pg';
 import { call, devToken, startPath } from '../support/staff-api';
 
@@ -18,7 +19,7 @@ describe('a keyed command repeated after its workflow closed', () => {
 
   beforeAll(async () => {
     pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
-    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }) });
+    temporal = await connectTemporalClient(config.temporal);
   });
 
   afterAll(async () => {

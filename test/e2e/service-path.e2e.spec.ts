@@ -2,7 +2,8 @@ import { loadConfig } from '@polku/config';
 import { applyPathCommandUpdate, getPathStateQuery, PATH_TASK_QUEUE, pathWorkflowId } from '@polku/contracts';
 import { FI_POLICY_VERSIONS, helsinkiDateOf, type PathCommand, type PolicyVersion } from '@polku/domain';
 import { eventually } from '@polku/testing';
-import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { connectTemporalClient } from '@polku/temporal';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { Pool } from 'pg';
 import { bringBack, pidOf } from '../support/local-system';
 
@@ -33,7 +34,7 @@ describe('service path on the real Temporal dev server, PostgreSQL and worker', 
 
   beforeAll(async () => {
     pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
-    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }) });
+    temporal = await connectTemporalClient(config.temporal);
   });
 
   afterAll(async () => {

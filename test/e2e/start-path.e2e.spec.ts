@@ -4,7 +4,8 @@ import { pathWorkflowId, Topics } from '@polku/contracts';
 import { eventIdFor } from '@polku/domain';
 import { createKafka } from '@polku/kafka';
 import { eventually } from '@polku/testing';
-import { Client, Connection } from '@temporalio/client';
+import { connectTemporalClient } from '@polku/temporal';
+import type { Client } from '@temporalio/client';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { Pool } from 'pg';
 import { API, devToken, startPath } from '../support/staff-api';
@@ -24,7 +25,7 @@ describe('POST /paths end to end', () => {
 
   beforeAll(async () => {
     pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
-    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }) });
+    temporal = await connectTemporalClient(config.temporal);
     consumer = createKafka(config.kafka).consumer({ groupId: `e2e-skeleton-${randomUUID()}` });
     await consumer.connect();
     await consumer.subscribe({ topic: Topics.events, fromBeginning: false });

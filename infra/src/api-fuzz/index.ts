@@ -17,7 +17,7 @@ import { readSettings, type FuzzSettings } from './settings';
  * Environment (all optional):
  *   POLKU_FUZZ_MAX_EXAMPLES  test cases per operation and phase (default 25)
  *   POLKU_FUZZ_TIMEOUT_S     hard limit per role; the run is killed past it (default 300)
- *   POLKU_FUZZ_ROLES         roles to fuzz as, comma-separated (default coach,admin)
+ *   POLKU_FUZZ_ROLES         roles to fuzz as, comma-separated (default coach,admin,anonymous — anonymous has no token: every answer must be 401/403/404)
  *   POLKU_FUZZ_AREA          the tokens' employment area (default "Polku API fuzz", kept apart from other data)
  *   POLKU_FUZZ_CHECKS        schemathesis checks (default not_a_server_error,response_schema_conformance,status_code_conformance)
  *   POLKU_FUZZ_SEED          a seed, to repeat a run

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DATA, HOST, LOGS, Ports } from '../layout';
 import { loopbackBase } from '../local-api';
+import { NO_RIGHTS } from './no-rights';
 
 export const WORK_DIR = join(DATA, 'schemathesis'); // its .hypothesis example database, .schemathesis state, the run's config
 export const REPORT_DIR = join(LOGS, 'schemathesis');
@@ -29,7 +30,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): FuzzSettings
   return {
     maxExamples: whole('POLKU_FUZZ_MAX_EXAMPLES', 25, 1, 10_000),
     timeoutS: whole('POLKU_FUZZ_TIMEOUT_S', 300, 10, 7_200),
-    roles: (env['POLKU_FUZZ_ROLES'] ?? 'coach,admin').split(',').map((role) => role.trim()).filter(Boolean),
+    roles: (env['POLKU_FUZZ_ROLES'] ?? `coach,admin,${NO_RIGHTS}`).split(',').map((role) => role.trim()).filter(Boolean),
     area: env['POLKU_FUZZ_AREA'] ?? 'Polku API fuzz',
     checks: env['POLKU_FUZZ_CHECKS'] ?? DEFAULT_CHECKS,
     seed: env['POLKU_FUZZ_SEED'] || undefined,

@@ -1,41 +1,34 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { employmentArea, STAFF_ROLES, staffUserId } from '@polku/contracts';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { z } from 'zod';
+import { AuthError, bearerTokenOf, StaffTokenVerifier, type StaffUser } from '@polku/auth';
 import { ApiError } from '../http/api-error';
 import { AppConfig } from '../infrastructure/connections';
-import { ACCESS_TOKEN_TYPE, CLAIMS, type StaffUser } from './staff-user';
 
-// `sub` becomes the actor of every event the user causes, the area goes into events too: both are
-// screened like every other field that leaves the edge (no identity code in any disguise).
-const ClaimsSchema = z.object({
-  sub: staffUserId,
-  [CLAIMS.role]: z.enum(STAFF_ROLES),
-  [CLAIMS.employmentArea]: employmentArea,
-});
-
-const ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];
-
-/** Verifies staff bearer tokens against the configured issuer's JWKS (fetched and cached by jose). */
+/**
+ * The API's injectable face of the shared verifier (@polku/auth, where the jose verification and
+ * the claim screening now live): its AuthErrors become 401 ApiErrors with the same code and message.
+ */
 @Injectable()
 export class TokenVerifier {
-  private readonly keys: JWTVerifyGetKey;
+  private readonly verifier: StaffTokenVerifier;
 
-  constructor(private readonly config: AppConfig) {
-    this.keys = createRemoteJWKSet(new URL(config.values.auth.jwksUrl), { cooldownDuration: 30_000 });
+  constructor(config: AppConfig) {
+    this.verifier = new StaffTokenVerifier(config.values.auth);
   }
 
   async verify(token: string): Promise<StaffUser> {
-    const { issuer, audience } = this.config.values.auth;
-    try {
-      const { payload } = await jwtVerify(token, this.keys, { issuer, audience, algorithms: ALGORITHMS, typ: ACCESS_TOKEN_TYPE, requiredClaims: ['sub', 'exp', 'iat'] });
-      const claims = ClaimsSchema.parse(payload);
-      return { userId: claims.sub, role: claims[CLAIMS.role], employmentArea: claims[CLAIMS.employmentArea] };
-    } catch (error) {
-      if (error instanceof errors.JWTExpired) throw unauthorized('AUTH.TOKEN_EXPIRED', 'The token has expired; sign in again.');
-      throw unauthorized('AUTH.INVALID_TOKEN', 'The token is not valid for this API.');
-    }
+    return this.verifier.verify(token).catch(rethrowAsApiError);
   }
+
+  /** The caller named by an `Authorization: Bearer <JWT>` header. */
+  async verifyAuthorization(header: string | undefined): Promise<StaffUser> {
+    return Promise.resolve()
+      .then(() => this.verifier.verify(bearerTokenOf(header)))
+      .catch(rethrowAsApiError);
+  }
+}
+
+function rethrowAsApiError(error: unknown): never {
+  throw error instanceof AuthError ? unauthorized(error.code, error.message) : error;
 }
 
 export function unauthorized(code: string, message: string): ApiError {

@@ -27,3 +27,8 @@ export function allowedMethodsOf(path: string): string[] {
   if (methods.has('GET')) methods.add('HEAD');
   return [...methods].sort();
 }
+
+/** Routes anyone may call without a token (health, docs, the baseline). */
+export function isPublicRoute(path: string): boolean {
+  return Object.keys(OPERATIONAL).some((route) => templatePattern(route).test(path));
+}
