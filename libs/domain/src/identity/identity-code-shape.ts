@@ -8,14 +8,15 @@ const GAP_CHARACTER = '[\\s\\u200B-\\u200D\\u2060\\uFEFF]';
 const GAP = `${GAP_CHARACTER}*`;
 const SIGN = `[${DASHES}+A-FU-Y]`;
 
-// Something shaped like a personal identity code: six digits, a century sign, three digits and a
-// check character, in any case, with gaps, with a look-alike dash, next to letters (`ID131052-
-// 308T`). Not glued to other digits: a UUID's digit groups can take the shape and are no code.
-// The shape, not validity: a mistyped code must not slip through either.
-const SHAPE = `(?<!\\d)\\d{2}${GAP}\\d{2}${GAP}\\d{2}${GAP}${SIGN}${GAP}\\d{3}${GAP}[0-9A-Y](?!\\d)`;
+// Something shaped like a personal identity code standing alone: six digits, a century sign,
+// three digits and a check character, in any case, with gaps or a look-alike dash. The shape,
+// not validity, so a mistyped code does not slip through either; but not glued to letters or
+// digits, where a UUID's hex groups take the shape by chance (`…9f257444-2145…`).
+const SHAPE = `(?<![0-9A-Za-z])\\d{2}${GAP}\\d{2}${GAP}\\d{2}${GAP}${SIGN}${GAP}\\d{3}${GAP}[0-9A-Y](?![0-9A-Za-z])`;
 
-// Where any valid code may hide, glued to digits too (`9131052-308T1`): the same parts, no
-// boundaries; each candidate counts only when it is a valid code (date and check character).
+// Where a code may hide glued to other characters (`ID131052-308T`, `9131052-308T1`): the same
+// parts, no boundaries; each candidate counts only when it is a valid code (its date and check
+// character), which a random id matches about once in 60,000.
 const CANDIDATE = `\\d{6}${SIGN}\\d{3}[0-9A-Y]`;
 
 /** NFKC folds full-width digits and letters to ASCII; gaps and dashes are dealt with by the patterns. */
@@ -43,7 +44,18 @@ function hasEmbeddedValidCode(plain: string): boolean {
   return false;
 }
 
-/** The text with everything shaped like a personal identity code replaced by `[redacted]`. */
+// The same parts glued to letters too (only digits around rule a run out): what the redaction
+// looks at, keeping a glued run only when it is a valid code.
+const GLUED = `(?<!\\d)\\d{2}${GAP}\\d{2}${GAP}\\d{2}${GAP}${SIGN}${GAP}\\d{3}${GAP}[0-9A-Y](?!\\d)`;
+
+/**
+ * The text with every identity code replaced by `[redacted]`: runs shaped like one standing
+ * alone (mistyped too), and valid codes glued to letters (`ID131052-308T`).
+ */
 export function redactIdentityCodeShapes(text: string): string {
-  return folded(text).replace(new RegExp(SHAPE, 'gi'), '[redacted]');
+  const glued = (character: string): boolean => /[0-9A-Za-z]/.test(character);
+  return folded(text).replace(new RegExp(GLUED, 'gi'), (run: string, at: number, whole: string) => {
+    const standsAlone = !glued(whole.charAt(at - 1)) && !glued(whole.charAt(at + run.length));
+    return standsAlone || hasEmbeddedValidCode(run) ? '[redacted]' : run;
+  });
 }
