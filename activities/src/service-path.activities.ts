@@ -10,15 +10,13 @@ import {
   type StaffNotification,
   type StoredEvent,
 } from '@polku/contracts';
-import { appendToStream, ConcurrencyError, EventIdConflictError, foldPath, type NewEvent } from '@polku/event-store';
-import type { Pool, PoolClient } from 'pg';
+import { ActivePathClaimedError, appendToStream, ConcurrencyError, EventIdConflictError, foldPath, type ActivePathClaim, type NewEvent } from '@polku/event-store';
+import type { Pool } from 'pg';
 
 export interface ServicePathActivityDeps {
   readonly pool: Pool;
 }
 
-/** Raised inside the append transaction; rolls the whole append back. */
-class ClientHasActivePath extends Error {}
 
 export function createServicePathActivities(deps: ServicePathActivityDeps): ServicePathActivities {
   return {
@@ -28,7 +26,8 @@ export function createServicePathActivities(deps: ServicePathActivityDeps): Serv
       try {
         const { duplicateOf } = await appendToStream(deps.pool, input.streamId, input.expectedVersion, events, {
           ...(commandId === undefined ? {} : { commandId }),
-          beforeCommit: (client, written) => trackActivePath(client, input.streamId, input.events.filter((event) => written.some((w) => w.eventId === event.eventId))),
+          claims: claimsOf(input),
+          notifications: input.notifications ?? [],
         });
         return duplicateOf === undefined ? { appended: true } : { appended: false, duplicateOf };
       } catch (error) {
@@ -41,49 +40,31 @@ export function createServicePathActivities(deps: ServicePathActivityDeps): Serv
       return { state, commands: appliedCommandsOf(events, input.now) };
     },
 
+    /** Histories before local appends notified in an activity of its own; they still replay it. */
     async notifyStaff(notification: StaffNotification): Promise<void> {
-      await deps.pool.query(
-        `INSERT INTO notifications (notification_id, path_id, employment_area, recipient, recipient_user_id, rule, kind, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (notification_id) DO NOTHING`,
-        [
-          notification.notificationId,
-          notification.pathId,
-          notification.employmentArea,
-          notification.recipient,
-          notification.recipientUserId ?? null,
-          notification.rule,
-          notification.kind,
-          notification.dueAt,
-        ],
-      );
+      await appendToStream(deps.pool, notification.pathId, 0, [], { notifications: [notification] }).catch((error: unknown) => {
+        throw toFailure(error);
+      });
     },
   };
 }
 
-/** Keeps `client_active_paths` in step with the path's lifecycle events, in the same transaction. */
-async function trackActivePath(client: PoolClient, pathId: string, events: readonly StoredEvent[]): Promise<void> {
-  for (const event of events) {
-    if (event.type === 'PathExited') await client.query('DELETE FROM client_active_paths WHERE path_id = $1', [pathId]);
-    if (event.type !== 'PathStarted' && event.type !== 'PathReopened') continue;
-    const clientReference = event.type === 'PathStarted' ? event.data.clientReference : await referenceOf(client, pathId);
-    const { rowCount } = await client.query(
-      'INSERT INTO client_active_paths (client_reference, path_id) VALUES ($1, $2) ON CONFLICT (client_reference) DO NOTHING',
-      [clientReference, pathId],
-    );
-    if (rowCount === 0) throw new ClientHasActivePath();
-  }
-}
-
-async function referenceOf(client: PoolClient, pathId: string): Promise<string> {
-  const { rows } = await client.query<{ reference: string }>(
-    "SELECT data->>'clientReference' AS reference FROM events WHERE stream_id = $1 AND event_type = 'PathStarted'",
-    [pathId],
-  );
-  return rows[0]?.reference ?? '';
+/**
+ * The one-active-path rule's rows the events take or release (DOMAIN.md "The path"): a start
+ * takes its client's, a reopening takes it again, an exit releases it. Each applies only when
+ * its event is written now, in the append's transaction.
+ */
+function claimsOf(input: AppendEventsInput): ActivePathClaim[] {
+  return input.events.flatMap((event): ActivePathClaim[] => {
+    if (event.type === 'PathStarted') return [{ eventId: event.eventId, take: event.data.clientReference }];
+    if (event.type === 'PathReopened' && input.clientReference !== undefined) return [{ eventId: event.eventId, take: input.clientReference }];
+    if (event.type === 'PathExited') return [{ eventId: event.eventId, release: true }];
+    return [];
+  });
 }
 
 function toFailure(error: unknown): unknown {
-  if (error instanceof ClientHasActivePath) {
+  if (error instanceof ActivePathClaimedError) {
     return ApplicationFailure.create({ type: PathFailureTypes.clientHasActivePath, message: 'The client already has an active service path.', nonRetryable: true });
   }
   if (error instanceof ConcurrencyError) {

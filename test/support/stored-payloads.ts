@@ -5,9 +5,10 @@ import { call } from './staff-api';
 export const TEMPORAL_UI_ORIGIN = 'http://127.0.0.1:8233';
 
 // The SDK never runs these through the payload codecs: search attributes (the server indexes
-// them), headers, and the patch markers of patched() (core writes the patch id). None carries
-// free text of ours.
-const NOT_CODEC_ENCODED: ReadonlySet<string> = new Set(['searchAttributes', 'header', 'patch-data']);
+// them), headers, the patch markers of patched() (core writes the patch id) and a local
+// activity marker's bookkeeping (`data`: its sequence, attempt, type and times; its result is
+// encoded). None carries free text of ours.
+const NOT_CODEC_ENCODED: ReadonlySet<string> = new Set(['searchAttributes', 'header', 'patch-data', 'data']);
 
 function isPayload(value: object): value is Payload {
   const metadata = (value as { metadata?: unknown }).metadata;

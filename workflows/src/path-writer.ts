@@ -4,7 +4,7 @@ import {
   type AppendOutcome,
   type AppliedCommand,
   type AppliedCommands,
-  type ServicePathActivities,
+  type StaffNotification,
   type StoredEvent,
 } from '@polku/contracts/workflow';
 import {
@@ -20,17 +20,11 @@ import {
   type PolicyVersion,
   type ScheduledItem,
 } from '@polku/domain';
-import { ActivityFailure, ApplicationFailure, proxyActivities, type RetryPolicy } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { notifyStaffSeparately, STORE_VERDICTS, storeCalls } from './store-calls';
 
-/** Every verdict of the store is final for the events it judged: retrying them cannot help. */
-const STORE_VERDICTS: readonly string[] = Object.values(PathFailureTypes);
-/** Store calls are short transactions; retry transient failures until the store is back. */
-const STORE_TIMEOUT = '30 seconds';
-const STORE_RETRY: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: [...STORE_VERDICTS] };
 /** A stale decision is taken again on the reloaded state at most this often before the caller hears of it. */
 const MAX_DECISIONS = 3;
-
-const { appendEvents, loadPath, notifyStaff } = proxyActivities<ServicePathActivities>({ startToCloseTimeout: STORE_TIMEOUT, retry: STORE_RETRY });
 
 /** How a command ended: applied now, applied before (its last event's version), or refused by the domain. */
 export type Outcome = { readonly kind: 'applied' } | { readonly kind: 'repeat'; readonly version: number } | { readonly kind: 'rejected'; readonly error: DomainError };
@@ -79,18 +73,22 @@ export class PathWriter {
   /** The state a repeated command was answered with: the stream folded up to its last event. */
   async stateAt(version: number): Promise<PathState> {
     if (version === this.state.version) return this.state;
-    return (await loadPath({ streamId: this.pathId, toVersion: version, now: now() })).state;
+    return (await storeCalls().calls.loadPath({ streamId: this.pathId, toVersion: version, now: now() })).state;
   }
 
   private async append(events: readonly PathEvent[]): Promise<AppendOutcome> {
     const stored: StoredEvent[] = events.map((event, index) => ({ ...event, eventId: eventIdFor(this.pathId, this.state.version + index + 1) }));
+    const after = events.reduce(evolve, this.state);
+    const notifications = stored.flatMap((event) => notificationOf(event, after));
+    const { local, calls } = storeCalls();
+    const input = { streamId: this.pathId, expectedVersion: this.state.version, events: stored, ...(after.status === 'NONE' ? {} : { clientReference: after.clientReference }) };
     // Histories recorded before appends answered hold no result: that was an append.
-    const outcome: AppendOutcome = (await appendEvents({ streamId: this.pathId, expectedVersion: this.state.version, events: stored })) ?? { appended: true };
+    const outcome: AppendOutcome = (await calls.appendEvents(local ? { ...input, notifications } : input)) ?? { appended: true };
     if (!outcome.appended) return outcome;
-    for (const event of events) this.state = evolve(this.state, event);
+    this.state = after;
     const commandId = events[0]?.metadata.commandId;
     if (commandId !== undefined) this.commands = rememberCommand(this.commands, commandId, { version: this.state.version, at: now() }, now());
-    for (const event of stored) await this.notifyIfFiring(event);
+    if (!local) for (const notification of notifications) await notifyStaffSeparately(notification);
     return outcome;
   }
 
@@ -102,26 +100,10 @@ export class PathWriter {
   private async recoverFrom(failure: ApplicationFailure, decisions: number): Promise<void> {
     if (failure.type !== PathFailureTypes.versionConflict && failure.type !== PathFailureTypes.eventIdConflict) throw failure;
     const before = this.state.version;
-    const loaded = await loadPath({ streamId: this.pathId, now: now() });
+    const loaded = await storeCalls().calls.loadPath({ streamId: this.pathId, now: now() });
     this.state = loaded.state;
     this.commands = { ...this.commands, ...loaded.commands };
     if (loaded.state.version === before || decisions >= MAX_DECISIONS) throw failure;
-  }
-
-  private async notifyIfFiring(event: StoredEvent): Promise<void> {
-    const after = this.state;
-    if (!FIRING_EVENTS.includes(event.type) || after.status === 'NONE') return;
-    const { item } = event.data as { item: ScheduledItem };
-    await notifyStaff({
-      notificationId: event.eventId,
-      pathId: after.pathId,
-      employmentArea: after.employmentArea,
-      recipient: item.notify,
-      ...(item.notify === 'COACH' ? { recipientUserId: after.coachId } : {}),
-      rule: item.rule,
-      kind: item.kind,
-      dueAt: item.dueAt,
-    });
   }
 }
 
@@ -129,10 +111,30 @@ export function toFailure(error: DomainError): ApplicationFailure {
   return ApplicationFailure.create({ type: error.code, message: error.message, details: [error.facts], nonRetryable: true });
 }
 
-/** The store's verdict (conflict, active path, unstorable) rather than the activity wrapper; anything else rethrown. */
+/**
+ * The store's verdict (conflict, active path, unstorable) rather than the activity wrapper; a
+ * local activity's failure can arrive unwrapped. Anything else is rethrown.
+ */
 function storeVerdictOf(error: unknown): ApplicationFailure {
-  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && STORE_VERDICTS.includes(error.cause.type ?? '')) return error.cause;
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  if (failure instanceof ApplicationFailure && STORE_VERDICTS.includes(failure.type ?? '')) return failure;
   throw error;
+}
+
+/** The staff notification a firing event asks for, to whom the path's state after it names. */
+function notificationOf(event: StoredEvent, after: PathState): StaffNotification[] {
+  if (!FIRING_EVENTS.includes(event.type) || after.status === 'NONE') return [];
+  const { item } = event.data as { item: ScheduledItem };
+  return [{
+    notificationId: event.eventId,
+    pathId: after.pathId,
+    employmentArea: after.employmentArea,
+    recipient: item.notify,
+    ...(item.notify === 'COACH' ? { recipientUserId: after.coachId } : {}),
+    rule: item.rule,
+    kind: item.kind,
+    dueAt: item.dueAt,
+  }];
 }
 
 /** Workflow time (deterministic in the sandbox). */

@@ -20,9 +20,10 @@ function* strings(value: unknown): Generator<string> {
   else if (value && typeof value === 'object') for (const item of Object.values(value)) yield* strings(item);
 }
 
-// The SDK never runs these through the codecs: search attributes (the server indexes them) and
-// the patch markers of patched() (core writes the patch id).
-const NOT_CODEC_ENCODED: ReadonlySet<string> = new Set(['searchAttributes', 'patch-data']);
+// The SDK never runs these through the codecs: search attributes (the server indexes them), the
+// patch markers of patched() (core writes the patch id) and a local activity marker's
+// bookkeeping (`data`: its sequence, attempt, type and times; its result is encoded).
+const NOT_CODEC_ENCODED: ReadonlySet<string> = new Set(['searchAttributes', 'patch-data', 'data']);
 
 /** The payloads a history stores, those the SDK leaves alone aside. */
 function payloadsIn(value: unknown, found: Payload[] = []): Payload[] {

@@ -1,6 +1,7 @@
 import { applyPathCommandUpdate, getPathStateQuery, type ServicePathInput } from '@polku/contracts/workflow';
 import { FI_POLICY_VERSIONS, initialPathState, type PathCommand, type PathState, type ScheduledItem } from '@polku/domain';
 import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { NextItemTimer } from './next-item-timer';
 import { PathWriter, toFailure } from './path-writer';
 import { Serial } from './serial';
 
@@ -10,6 +11,10 @@ const ENGINE_ACTOR = { userId: 'polku-engine', role: 'system' } as const;
 /** A workflow whose StartPath never arrives, or was rejected, closes after this long. */
 const UNSTARTED_GRACE = '10 minutes';
 const CLOSE_UNSTARTED_PATCH = 'close-unstarted-path';
+/** A path started with its StartPath (update-with-start) waits for it without a grace timer. */
+const NO_START_TIMER_PATCH = 'no-start-timer';
+/** One timer for the earliest item, re-armed only when its due instant moves (NextItemTimer). */
+const STEADY_TIMER_PATCH = 'steady-timer';
 /** A finished path (exited, nothing pending) stays open this long for corrections or a reopening. */
 const CLOSE_WHEN_QUIET_FOR = '30 days';
 /**
@@ -26,13 +31,16 @@ const FIRING_RETRY_AFTER = '1 minute';
 export async function servicePathWorkflow(input: ServicePathInput): Promise<PathState> {
   const path = new PathWriter(input.pathId, input.catalogue ?? FI_POLICY_VERSIONS, input.state ?? initialPathState, input.commands ?? {});
   let rejectedStart = false;
+  // Set by the Update handler itself (never by the validator, which does not run on replay).
+  let startRequested = false;
   const serial = new Serial();
 
   setHandler(getPathStateQuery, () => path.state);
   setHandler(
     applyPathCommandUpdate,
-    (command) =>
-      serial.run(async () => {
+    (command) => {
+      if (command.type === 'StartPath') startRequested = true;
+      return serial.run(async () => {
         try {
           const outcome = await path.apply(command);
           if (outcome.kind === 'rejected') throw toFailure(outcome.error);
@@ -42,7 +50,8 @@ export async function servicePathWorkflow(input: ServicePathInput): Promise<Path
           if (command.type === 'StartPath' && path.state.status === 'NONE') rejectedStart = true;
           throw error;
         }
-      }),
+      });
+    },
     { validator: (command) => path.validate(command) },
   );
 
@@ -59,13 +68,8 @@ export async function servicePathWorkflow(input: ServicePathInput): Promise<Path
       }
     });
 
-  if (patched(CLOSE_UNSTARTED_PATCH)) {
-    // A StartPath rejected by the validator leaves nothing to wait for: close, do not linger.
-    const started = await condition(() => path.state.status !== 'NONE' || rejectedStart, UNSTARTED_GRACE);
-    if (!started) return path.state;
-  } else {
-    await condition(() => path.state.status !== 'NONE' || rejectedStart);
-  }
+  if (!(await startArrived())) return path.state;
+  const timer = new NextItemTimer(patched(STEADY_TIMER_PATCH));
   while (!rejectedStart) {
     if (workflowInfo().historyLength >= (input.continueAsNewAfter ?? DEFAULT_CONTINUE_AS_NEW_AFTER) || workflowInfo().continueAsNewSuggested) {
       await condition(() => serial.idle && allHandlersFinished());
@@ -74,21 +78,37 @@ export async function servicePathWorkflow(input: ServicePathInput): Promise<Path
     const seen = path.state.version;
     const changedSince = (): boolean => path.state.version !== seen;
     if (finished(path.state)) {
+      timer.cancel();
       if (await condition(changedSince, CLOSE_WHEN_QUIET_FOR)) continue;
       break;
     }
     const next = path.state.status === 'PAUSED' ? undefined : earliest(path.state);
     if (!next) {
+      timer.cancel();
       await condition(changedSince);
       continue;
     }
-    // Re-armed on every state change: a cancelled item's timer simply never completes.
-    const wait = Date.parse(next.dueAt) - Date.now();
-    const changed = wait > 0 && (await condition(changedSince, wait));
-    if (!changed && !(await fire(next))) await condition(changedSince, FIRING_RETRY_AFTER);
+    // A cancelled item's timer is moved on to the next earliest; a due one fires.
+    const due = await timer.until(next.dueAt, changedSince);
+    if (due && !(await fire(next))) await condition(changedSince, FIRING_RETRY_AFTER);
   }
   await condition(() => serial.idle && allHandlersFinished());
   return path.state;
+
+  /**
+   * False when no StartPath arrived within the grace (or none at all, before the grace patch).
+   * A path the API starts comes with its StartPath in the first task: once that activation's
+   * Updates have reached their handlers, it needs no grace timer.
+   */
+  async function startArrived(): Promise<boolean> {
+    const started = (): boolean => path.state.status !== 'NONE' || rejectedStart;
+    if (!patched(CLOSE_UNSTARTED_PATCH)) return condition(started).then(() => true);
+    if (patched(NO_START_TIMER_PATCH)) {
+      await Promise.resolve();
+      if (startRequested) return condition(started).then(() => true);
+    }
+    return condition(started, UNSTARTED_GRACE);
+  }
 }
 
 function finished(state: PathState): boolean {

@@ -7,8 +7,6 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import pino from 'pino';
 import { startHealthServer } from './health-server';
 
-const WORKFLOW_CACHE_SIZE = 1_000;
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ name: 'worker', level: config.logLevel });
@@ -31,9 +29,9 @@ async function main(): Promise<void> {
     // bundled into the workflow code from here too. Without keys the worker refuses to start.
     dataConverter: temporalDataConverter(),
     activities: createServicePathActivities({ pool }),
-    // Each cached path costs a few hundred kB of V8 heap; past the cache a path is replayed from
-    // history on its next task, which is correct, only slower.
-    maxCachedWorkflows: WORKFLOW_CACHE_SIZE,
+    // Each cached path costs V8 heap (docs/benchmarks.md measures it); past the cache a path is
+    // replayed from history on its next task, which is correct, only slower.
+    maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
   const health = await startHealthServer(config.api.host, config.worker.healthPort, () => ({
     ok: worker.getState() === 'RUNNING',

@@ -51,6 +51,12 @@ describe('loadConfig in local development', () => {
     expect(loadConfig({ POLKU_LOCAL_DEV: 'true' }).auth.devIssuer).toBe(false);
   });
 
+  it('sizes the worker\'s workflow cache from WORKER_MAX_CACHED_WORKFLOWS, refusing what is not a whole number', () => {
+    expect(loadConfig(LOCAL).worker.maxCachedWorkflows).toBe(1_000);
+    expect(loadConfig({ ...LOCAL, WORKER_MAX_CACHED_WORKFLOWS: '30000' }).worker.maxCachedWorkflows).toBe(30_000);
+    expect(refusal(() => loadConfig({ ...LOCAL, WORKER_MAX_CACHED_WORKFLOWS: '0' })).variable).toBe('WORKER_MAX_CACHED_WORKFLOWS');
+  });
+
   it('gives the downstream consumers their own ports, overridable by environment', () => {
     expect([loadConfig(LOCAL).municipalConsumer.port, loadConfig(LOCAL).wellbeingConsumer.port]).toEqual([3300, 3400]);
     const config = loadConfig({ ...LOCAL, MUNICIPAL_CONSUMER_PORT: '4300', WELLBEING_CONSUMER_PORT: '4400' });

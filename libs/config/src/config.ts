@@ -32,7 +32,11 @@ export interface PolkuConfig extends KafkaConfig {
   readonly kafka: KafkaSettings;
   /** `metrics`: whether the API serves /metrics (API_METRICS; on in local development). */
   readonly api: { readonly host: string; readonly port: number; readonly metrics: boolean };
-  readonly worker: { readonly healthPort: number };
+  readonly worker: {
+    readonly healthPort: number;
+    /** Open paths kept in the worker's workflow cache (WORKER_MAX_CACHED_WORKFLOWS); past it a path replays on its next task. */
+    readonly maxCachedWorkflows: number;
+  };
   readonly relay: { readonly port: number; readonly batchSize: number; readonly pollMs: number };
   readonly municipalConsumer: { readonly port: number };
   readonly wellbeingConsumer: { readonly port: number };
@@ -65,7 +69,7 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
       return kafkaFor(kafka, 'admin');
     },
     api: { host: env['API_HOST'] ?? '127.0.0.1', port: apiPort, metrics: booleanSetting(env, 'API_METRICS', local) },
-    worker: { healthPort: port(env, 'WORKER_HEALTH_PORT', 3100) },
+    worker: { healthPort: port(env, 'WORKER_HEALTH_PORT', 3100), maxCachedWorkflows: wholeNumber(env, 'WORKER_MAX_CACHED_WORKFLOWS', 1_000, 1, 1_000_000) },
     relay: { port: port(env, 'RELAY_PORT', 3200), batchSize: 500, pollMs: 1_000 },
     municipalConsumer: { port: port(env, 'MUNICIPAL_CONSUMER_PORT', 3300) },
     wellbeingConsumer: { port: port(env, 'WELLBEING_CONSUMER_PORT', 3400) },
@@ -81,6 +85,14 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
     },
     trainingAreas: list(env['TRAINING_AREAS'] ?? (devIssuerSetting(env, local) ? 'Harjoitusalue' : '')),
   };
+}
+
+function wholeNumber(env: Env, variable: string, fallback: number, min: number, max: number): number {
+  const raw = env[variable];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(variable, `must be a whole number from ${min} to ${max}`);
+  return value;
 }
 
 function port(env: Env, variable: string, fallback: number): number {

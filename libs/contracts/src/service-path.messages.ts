@@ -30,6 +30,10 @@ export interface AppendEventsInput {
   readonly expectedVersion: number;
   /** One decision's events; a staff command's carry its id in `metadata.commandId`. */
   readonly events: readonly StoredEvent[];
+  /** The path's client: a reopening takes the one-active-path row under it. */
+  readonly clientReference?: string;
+  /** The firings' staff notifications, stored in the append's transaction (local appends). */
+  readonly notifications?: readonly StaffNotification[];
 }
 
 /**

@@ -1,4 +1,6 @@
+import type { StaffNotification } from '@polku/contracts';
 import type { Pool, PoolClient } from 'pg';
+import { notifyOutboxSoon } from './outbox-notify';
 import { inTransaction } from './transaction';
 
 export interface NewEvent {
@@ -16,20 +18,39 @@ export interface AppendResult {
 }
 
 export interface AppendOptions {
-  /** Runs inside the append's transaction with the events it wrote; throwing rolls all back. */
+  /**
+   * Runs inside the append's transaction with the events it wrote, before COMMIT; throwing rolls
+   * all back. Tests and fault drills use it to hold a transaction open; without it the append is
+   * one statement, one round trip.
+   */
   readonly beforeCommit?: (client: PoolClient, written: readonly NewEvent[]) => Promise<void>;
   /**
    * The command these events record (also in their metadata). When the stream already holds it
    * below `expectedVersion`, the command was applied before and nothing is written.
    */
   readonly commandId?: string;
+  /** Rows of `client_active_paths` to take or release, each only when its event is written now. */
+  readonly claims?: readonly ActivePathClaim[];
+  /** Staff notifications stored in the same transaction, once each (their ids are event ids). */
+  readonly notifications?: readonly StaffNotification[];
 }
+
+/** The one-active-path rule's row: taken by the event starting or reopening a path, released by its exit. */
+export type ActivePathClaim = { readonly eventId: string; readonly take: string } | { readonly eventId: string; readonly release: true };
 
 /** Another writer appended to the stream first: the caller decided on a stale version. */
 export class ConcurrencyError extends Error {
   override readonly name = 'ConcurrencyError';
   constructor(readonly streamId: string, readonly expectedVersion: number) {
     super(`Stream ${streamId} is no longer at version ${expectedVersion}`);
+  }
+}
+
+/** The client of a path being started or reopened already has another active path. */
+export class ActivePathClaimedError extends Error {
+  override readonly name = 'ActivePathClaimedError';
+  constructor(readonly streamId: string) {
+    super(`Another path holds the client of ${streamId}`);
   }
 }
 
@@ -41,15 +62,24 @@ export class EventIdConflictError extends Error {
   }
 }
 
-/** Channel the append notifies on commit; the relay LISTENs on it. */
-export const OUTBOX_CHANNEL = 'polku_outbox';
+/** Channel the append notifies after a commit that wrote events; the relay LISTENs on it. */
+export { OUTBOX_CHANNEL } from './outbox-notify';
 
 const UNIQUE_VIOLATION = '23505';
+// Raised by append_events (migration 0019).
+const EVENT_ID_CONFLICT = 'PX001';
+const NOT_AT_EXPECTED_VERSION = 'PX002';
+const CLAIMED = 'PX003';
+
+const APPEND = 'SELECT append_events($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb) AS result';
 
 /**
- * Appends events to a stream after `expectedVersion` together with their outbox rows, in one
- * transaction. Re-appending identical events (same ids, same content) is a no-op, so a retried
- * activity is safe; the same id with other content is an EventIdConflictError.
+ * Appends events to a stream after `expectedVersion` with their outbox rows, the claims of the
+ * one-active-path rule and staff notifications: one call of the store's append function, one
+ * round trip, its own transaction. Re-appending identical events (same ids, same content) is a
+ * no-op, so a retried activity is safe; the same id with other content is an
+ * EventIdConflictError. The relay is notified after the commit (coalesced), never inside it:
+ * NOTIFY in a transaction takes a global lock at commit that serialises every appender.
  */
 export async function appendToStream(
   pool: Pool,
@@ -58,63 +88,42 @@ export async function appendToStream(
   events: readonly NewEvent[],
   options: AppendOptions = {},
 ): Promise<AppendResult> {
+  const values = [
+    streamId,
+    expectedVersion,
+    JSON.stringify(events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata: metadata ?? {} }))),
+    options.commandId ?? null,
+    JSON.stringify(options.claims ?? []),
+    JSON.stringify(options.notifications ?? []),
+  ];
   try {
-    return await inTransaction(pool, async (client) => {
-      const duplicateOf = options.commandId === undefined ? undefined : await appliedAt(client, streamId, options.commandId, expectedVersion);
-      if (duplicateOf !== undefined) return { written: [], duplicateOf };
-      const written: NewEvent[] = [];
-      const versions: number[] = [];
-      for (const [index, event] of events.entries()) {
-        const version = expectedVersion + index + 1;
-        if (await insertEvent(client, streamId, version, event)) {
-          written.push(event);
-          versions.push(version);
-        }
-      }
-      if (written.length > 0) {
-        await options.beforeCommit?.(client, written);
-        await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, [streamId]);
-      }
-      return { written: versions };
-    });
+    const result = options.beforeCommit === undefined ? await call(pool, values) : await callHeldOpen(pool, values, events, expectedVersion, options.beforeCommit);
+    if (result.written.length > 0) notifyOutboxSoon(pool);
+    return result;
   } catch (error) {
-    throw isVersionConflict(error) ? new ConcurrencyError(streamId, expectedVersion) : error;
+    throw storeErrorOf(error, streamId, expectedVersion, events);
   }
 }
 
-/**
- * The version of the last event `commandId` wrote at or below `expectedVersion`. Events above
- * it are this very append retried (same ids, a no-op), not an earlier application.
- */
-async function appliedAt(client: PoolClient, streamId: string, commandId: string, expectedVersion: number): Promise<number | undefined> {
-  const { rows } = await client.query<{ version: number | null }>(
-    `SELECT max(stream_version) AS version FROM events
-      WHERE stream_id = $1 AND metadata ? 'commandId' AND metadata->>'commandId' = $2 AND stream_version <= $3`,
-    [streamId, commandId, expectedVersion],
-  );
-  return rows[0]?.version ?? undefined;
+async function call(db: Pool | PoolClient, values: readonly unknown[]): Promise<AppendResult> {
+  const { rows } = await db.query<{ result: { written?: number[]; duplicateOf?: number } }>(APPEND, [...values]);
+  const result = rows[0]?.result ?? {};
+  return result.duplicateOf === undefined ? { written: result.written ?? [] } : { written: [], duplicateOf: result.duplicateOf };
 }
 
-/** Inserts one event and its outbox row; false when the identical event is already stored. */
-async function insertEvent(client: PoolClient, streamId: string, version: number, event: NewEvent): Promise<boolean> {
-  const data = JSON.stringify(event.data);
-  const inserted = await client.query(
-    `WITH inserted AS (
-       INSERT INTO events (stream_id, stream_version, event_id, event_type, data, metadata)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
-     INSERT INTO outbox (event_id, stream_id, stream_version) SELECT event_id, $1, $2 FROM inserted`,
-    [streamId, version, event.eventId, event.type, data, JSON.stringify(event.metadata ?? {})],
-  );
-  if (inserted.rowCount === 1) return true;
-  const { rows } = await client.query(
-    'SELECT 1 FROM events WHERE event_id = $1 AND stream_id = $2 AND stream_version = $3 AND event_type = $4 AND data = $5::jsonb',
-    [event.eventId, streamId, version, event.type, data],
-  );
-  if (rows.length === 0) throw new EventIdConflictError(event.eventId);
-  return false;
+/** The same call inside an explicit transaction, with `beforeCommit` run before COMMIT. */
+function callHeldOpen(pool: Pool, values: readonly unknown[], events: readonly NewEvent[], expectedVersion: number, beforeCommit: NonNullable<AppendOptions['beforeCommit']>): Promise<AppendResult> {
+  return inTransaction(pool, async (client) => {
+    const result = await call(client, values);
+    await beforeCommit(client, events.filter((_, index) => result.written.includes(expectedVersion + index + 1)));
+    return result;
+  });
 }
 
-function isVersionConflict(error: unknown): boolean {
-  const { code, constraint } = error as { code?: string; constraint?: string };
-  return code === UNIQUE_VIOLATION && constraint === 'events_stream_id_stream_version_key';
+function storeErrorOf(error: unknown, streamId: string, expectedVersion: number, events: readonly NewEvent[]): unknown {
+  const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
+  if ((code === UNIQUE_VIOLATION && constraint === 'events_stream_id_stream_version_key') || code === NOT_AT_EXPECTED_VERSION) return new ConcurrencyError(streamId, expectedVersion);
+  if (code === CLAIMED) return new ActivePathClaimedError(streamId);
+  if (code === EVENT_ID_CONFLICT) return new EventIdConflictError(events.find((event) => message?.includes(event.eventId))?.eventId ?? 'unknown');
+  return error;
 }

@@ -16,8 +16,18 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   const path = process.env['TEMPORAL_TEST_SERVER_PATH'] ?? (existsSync(INSTALLED) ? INSTALLED : undefined);
   if (!path) throw new Error('The Temporal test server is not installed: run npm test (it installs it)');
   installQuietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } }, client: { dataConverter: temporalDataConverter() } });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } }, client: { dataConverter: temporalDataConverter() } });
+    } catch (error) {
+      // The SDK gives the JVM a fixed 5 s to listen; on a busy machine it can take longer.
+      if (attempt >= START_ATTEMPTS || !/did not start within/.test(String(error))) throw error;
+    }
+  }
 }
+
+/** Starts of the Java test server tried before a test file gives up. */
+const START_ATTEMPTS = 4;
 
 let runtimeInstalled = false;
 

@@ -17,7 +17,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { temporalDataConverter } from '@polku/temporal';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { WorkflowHandle } from '@temporalio/client';
+import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +47,8 @@ export class RecordingActivities implements ServicePathActivities {
     }
     stream.push(...input.events);
     this.appends.push(input);
+    // Local appends store their firings' notifications in the same transaction.
+    this.notifications.push(...(input.notifications ?? []));
     return { appended: true };
   };
 
@@ -133,17 +135,26 @@ export async function withPath<T>(
   bundle: WorkflowBundleWithSourceMap,
   input: ServicePathInput,
   body: (harness: PathHarness) => Promise<T>,
+  /** Start the workflow and this first command in one call (update-with-start), as the API does. */
+  startWith?: PathCommand,
 ): Promise<T> {
   const activities = new RecordingActivities();
   const taskQueue = `service-path-test-${input.pathId}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities, dataConverter: temporalDataConverter() });
   return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start('servicePathWorkflow', { taskQueue, workflowId: `path-${input.pathId}`, args: [input] });
+    const options = { taskQueue, workflowId: `path-${input.pathId}`, args: [input] as [ServicePathInput] };
+    const handle = startWith === undefined ? await env.client.workflow.start('servicePathWorkflow', options) : await startedWith(env, options, startWith);
     const harness = new PathHarness(env, handle, activities, taskQueue);
     const result = await body(harness);
     recordedHistories.set(input.pathId, historyToJSON(await harness.handle.fetchHistory()));
     return result;
   });
+}
+
+async function startedWith(env: TestWorkflowEnvironment, options: { taskQueue: string; workflowId: string; args: [ServicePathInput] }, command: PathCommand): Promise<WorkflowHandle> {
+  const startWorkflowOperation = new WithStartWorkflowOperation('servicePathWorkflow', { ...options, workflowIdConflictPolicy: 'FAIL' });
+  await env.client.workflow.executeUpdateWithStart(applyPathCommandUpdate, { args: [command], startWorkflowOperation });
+  return startWorkflowOperation.workflowHandle();
 }
 
 /** Where committed histories live; `RECORD_HISTORIES=1` refreshes them from a test run. */
