@@ -26,7 +26,38 @@ function depConstraints({ tests }) {
   ];
 }
 
-const boundaries = (tests) => ['error', { enforceBuildableLibDependency: true, allow: [], depConstraints: depConstraints({ tests }) }];
+/**
+ * Which part of the system a project belongs to, and what it may build on: the domain core, the
+ * contracts and the platform adapters are for everyone; the path engine, the read model, the
+ * staff-facing side and the downstream agencies' systems do not reach into each other.
+ * Downstream systems stand for other agencies: they know Polku by its published contracts only,
+ * never by its domain. Tests may reach across (a relay test replays a consumer's dead letter).
+ */
+const SCOPES = ['scope:core', 'scope:contracts', 'scope:platform', 'scope:engine', 'scope:read-model', 'scope:staff', 'scope:downstream', 'scope:tooling'];
+function scopeConstraints({ tests }) {
+  const only = (...tags) => (tests ? SCOPES : ['scope:contracts', 'scope:platform', ...tags]);
+  return [
+    { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
+    { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:core', 'scope:contracts'] },
+    { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: only('scope:core') },
+    { sourceTag: 'scope:engine', onlyDependOnLibsWithTags: only('scope:core', 'scope:engine') },
+    { sourceTag: 'scope:read-model', onlyDependOnLibsWithTags: only('scope:core', 'scope:read-model') },
+    { sourceTag: 'scope:staff', onlyDependOnLibsWithTags: only('scope:core', 'scope:staff') },
+    { sourceTag: 'scope:downstream', onlyDependOnLibsWithTags: only('scope:downstream') },
+  ];
+}
+
+/** Where code runs: the browser console may use only platform-neutral libraries (no pg, kafkajs, Node). */
+const PLATFORM_CONSTRAINTS = [
+  { sourceTag: 'platform:any', onlyDependOnLibsWithTags: ['platform:any'] },
+  { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['platform:any', 'platform:browser'] },
+  { sourceTag: 'platform:node', onlyDependOnLibsWithTags: ['platform:any', 'platform:node'] },
+];
+
+const boundaries = (tests) => [
+  'error',
+  { enforceBuildableLibDependency: true, allow: [], depConstraints: [...depConstraints({ tests }), ...scopeConstraints({ tests }), ...PLATFORM_CONSTRAINTS] },
+];
 
 export default [
   ...nx.configs['flat/base'],

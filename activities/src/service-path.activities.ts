@@ -8,7 +8,6 @@ import {
   type LoadPathInput,
   type ServicePathActivities,
   type StaffNotification,
-  type StoredEvent,
 } from '@polku/contracts';
 import { ActivePathClaimedError, appendToStream, ConcurrencyError, EventIdConflictError, foldPath, type ActivePathClaim, type NewEvent } from '@polku/event-store';
 import type { Pool } from 'pg';

@@ -1,13 +1,14 @@
-import { rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { printFuzzSummary, runApiFuzz, type FuzzResult } from './api-fuzz';
 import { addTotals, jestTotals, NO_TESTS, totalsLine, type Totals } from './test-totals';
 import { appServices } from './apps';
 import { assertChaosStack, CHAOS_CHILD_FLAG, chaosSummary, chaosTestPhase, enableProxiedKafkaListener, parseChaosArgs, runChaos, runChaosChild, stopChaosStack, type ChaosTestRun } from './chaos';
 import { CHROMIUM_PATH, installChromium } from './chromium';
+import { benchScaleCommand, clusterCommand, clusterStatusIfRunning, clusterTestCommand, clusterTestPhase, clusterTestTools, stopClusterIfRunning, type ClusterTestRun } from './cluster';
 import { buildConsole } from './console';
 import { kafka } from './kafka';
-import { ensureDirs, HOST, Ports, ROOT, RUN } from './layout';
+import { ensureDirs, HOST, LOGS, Ports, ROOT, RUN } from './layout';
 import { Phases, print, say, warn } from './log';
 import { runAttached, waitFor } from './process';
 import { postgres, DATABASE_URL } from './postgres';
@@ -52,9 +53,9 @@ const APP_ENV: NodeJS.ProcessEnv = {
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
 };
 
-/** What only `npm test` needs: the time-skipping test server, Chromium, schemathesis. */
+/** What only `npm test` needs: the time-skipping test server, Chromium, schemathesis, the manifest validator and the cluster's Temporal server. */
 function testTools(): Promise<unknown>[] {
-  return [installTestServer(), installChromium(), installSchemathesis()];
+  return [installTestServer(), installChromium(), installSchemathesis(), ...clusterTestTools()];
 }
 
 async function infrastructureUp(phases: Phases, forTests: boolean): Promise<void> {
@@ -154,13 +155,37 @@ async function runTests(phases: Phases): Promise<TestRun> {
     NX_TUI: 'false',
     NX_NO_CLOUD: 'true',
   };
-  const extra: { fuzz?: FuzzResult; chaos?: ChaosTestRun } = {};
+  const extra: TestExtras = {};
   const code = await runChecks(phases, env, extra);
   return {
     code,
-    totals: addTotals(jestTotals(summary), extra.chaos?.totals ?? NO_TESTS, extra.fuzz?.totals ?? NO_TESTS),
-    notes: [...(extra.chaos?.notes ?? []), ...(extra.fuzz ? [extra.fuzz.line] : [])],
+    totals: addTotals(jestTotals(summary), extra.chaos?.totals ?? NO_TESTS, extra.cluster?.totals ?? NO_TESTS, extra.bench?.totals ?? NO_TESTS, extra.fuzz?.totals ?? NO_TESTS),
+    notes: [...(extra.chaos?.notes ?? []), ...(extra.cluster?.notes ?? []), ...(extra.bench?.notes ?? []), ...(extra.fuzz ? [extra.fuzz.line] : [])],
   };
+}
+
+/** What a runner beside jest adds to `npm test`: its exit code, its tests, the lines it prints before the totals. */
+interface TestPhaseRun {
+  readonly code: number;
+  readonly totals: Totals;
+  readonly notes: readonly string[];
+}
+
+/**
+ * The benchmarks' smoke profile (bench/smoke-phase.ts, docs/benchmarks.md): every benchmark at
+ * small sizes; each correctness check is a test, the figures are only printed.
+ */
+async function benchSmokePhase(phases: Phases, env: NodeJS.ProcessEnv): Promise<TestPhaseRun> {
+  if (process.env['POLKU_SKIP_BENCH'] === '1') {
+    say('benchmarks (smoke) skipped (POLKU_SKIP_BENCH=1)');
+    return { code: 0, totals: NO_TESTS, notes: [] };
+  }
+  const [summary, out] = [join(RUN, 'bench-smoke.json'), openSync(join(LOGS, 'bench-smoke.log'), 'w')];
+  rmSync(summary, { force: true });
+  const run = () => runAttached(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'bench', 'smoke-phase.ts'), summary], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  const code = await phases.run('benchmarks (smoke)', run).finally(() => closeSync(out));
+  if (!existsSync(summary)) return { code: code || 1, totals: { ...NO_TESTS, failed: 1 }, notes: [`benchmarks (smoke): ✘ no summary (exit ${code}); see .polku/logs/bench-smoke.log`] };
+  return { code, ...(JSON.parse(readFileSync(summary, 'utf8')) as Pick<TestPhaseRun, 'totals' | 'notes'>) };
 }
 
 /**
@@ -168,7 +193,14 @@ async function runTests(phases: Phases): Promise<TestRun> {
  * after the jest run whatever jest's outcome, since each tests running processes on its own;
  * the first failure's exit code is the run's. schemathesis's own output goes to its log file only.
  */
-async function runChecks(phases: Phases, env: NodeJS.ProcessEnv, extra: { fuzz?: FuzzResult; chaos?: ChaosTestRun }): Promise<number> {
+interface TestExtras {
+  fuzz?: FuzzResult;
+  chaos?: ChaosTestRun;
+  cluster?: ClusterTestRun;
+  bench?: TestPhaseRun;
+}
+
+async function runChecks(phases: Phases, env: NodeJS.ProcessEnv, extra: TestExtras): Promise<number> {
   const nx = ['exec', '--', 'nx', 'run-many', '--parallel=1', '--outputStyle=stream'];
   for (const [label, command, args] of [
     ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
@@ -185,7 +217,13 @@ async function runChecks(phases: Phases, env: NodeJS.ProcessEnv, extra: { fuzz?:
   if (tests !== 0) warn(`${label} failed (exit ${tests})`);
   extra.chaos = await chaosTestPhase(phases);
   if (extra.chaos.code !== 0) warn('chaos ledger failed; see .polku/artifacts/chaos/ledger.json and .polku/logs/chaos.log');
-  const before = tests !== 0 ? tests : extra.chaos.code;
+  // The cluster suite (issue 13): the production topology's failover, on a stack of its own.
+  extra.cluster = await clusterTestPhase(phases);
+  if (extra.cluster.code !== 0) warn('cluster failover suite failed; see .polku/artifacts/cluster/failover.json and .polku/logs/cluster.log');
+  // The benchmarks' smoke profile (docs/benchmarks.md): their checks count as tests, their figures are only printed.
+  extra.bench = await benchSmokePhase(phases, env);
+  if (extra.bench.code !== 0) warn('benchmarks (smoke) failed; see .polku/logs/bench-smoke.log');
+  const before = tests !== 0 ? tests : extra.chaos.code !== 0 ? extra.chaos.code : extra.cluster.code !== 0 ? extra.cluster.code : extra.bench.code;
   if (process.env['POLKU_SKIP_API_FUZZ'] === '1') {
     say('API fuzz skipped (POLKU_SKIP_API_FUZZ=1)');
     return before;
@@ -252,10 +290,15 @@ const commands: Record<string, () => Promise<number>> = {
   },
   /** `bash infra/polku run <script.ts> [args]`: what the `npm run` scripts go through (infra/src/run-script.ts). */
   run: () => runScript(process.argv.slice(3), APP_ENV),
+  /** `npm run cluster [-- --stop | --status]`: the production topology beside this stack (infra/src/cluster, docs/cluster.md). */
+  cluster: () => clusterCommand(APP_ENV)(process.argv.slice(3)),
+  'cluster-test': () => clusterTestCommand(APP_ENV)(process.argv.slice(3)),
+  'bench-scale': () => benchScaleCommand(APP_ENV)(process.argv.slice(3)),
   async stop() {
     for (const service of [...appServices(APP_ENV).reverse(), ...[...INFRA].reverse()]) {
       say(`${service.name}: ${(await service.stop()) ? 'stopped' : 'was not running'}`);
     }
+    await stopClusterIfRunning();
     return 0;
   },
   async status() {
@@ -265,6 +308,7 @@ const commands: Record<string, () => Promise<number>> = {
       allUp &&= up;
       print(`${up ? '✔ healthy  ' : '✘ down     '} ${service.name.padEnd(10)} ${service.endpoints.join(', ')}`);
     }
+    allUp = (await clusterStatusIfRunning()) && allUp;
     return allUp ? 0 : 1;
   },
 };

@@ -11,7 +11,9 @@ import type { Service } from './service';
 
 /** Pinned in infra/kafka/pom.xml; 3.9.x is the line kafkajs 2.2 is known to work with. */
 const KAFKA_VERSION = '3.9.1';
-const LIBS = join(CACHE, `kafka-${KAFKA_VERSION}`, 'libs');
+/** The broker jars, shared by the single broker and the cluster's three (infra/src/cluster). */
+export const KAFKA_LIBS = join(CACHE, `kafka-${KAFKA_VERSION}`, 'libs');
+const LIBS = KAFKA_LIBS;
 const DIR = join(DATA, 'kafka');
 const LOG_DIRS = join(DIR, 'logs');
 const PROPERTIES = join(DIR, 'server.properties');
@@ -20,7 +22,7 @@ const MARKER = PROPERTIES;
 const SCRAM_USERS = join(DIR, 'scram-users.sha256');
 
 /** Credentials come from @polku/config, so the broker and every app agree on them. */
-function scramUsers(): readonly KafkaCredentials[] {
+export function scramUsers(): readonly KafkaCredentials[] {
   const { kafkaPrincipals } = loadConfig();
   return KAFKA_PRINCIPALS.map((principal) => kafkaPrincipals[principal]);
 }
@@ -41,12 +43,40 @@ function proxiedListener(): { readonly listen: number; readonly advertised: numb
   return { listen: listen as number, advertised: advertised as number };
 }
 
-function listenerProperties(jaas: string): string[] {
+/**
+ * One KRaft node (broker + controller): the single local broker, or one of the cluster's three
+ * (infra/src/cluster/kafka). Everything but these is the same on both topologies.
+ */
+export interface BrokerNode {
+  readonly id: number;
+  readonly port: number;
+  readonly controllerPort: number;
+  readonly logDirs: string;
+  /** The controller quorum, `id@host:port,…`. */
+  readonly voters: string;
+  /** Replicas of Kafka's own topics (group offsets, transactions) and their min in-sync replicas. */
+  readonly internalReplicas: number;
+  readonly internalMinInSync: number;
+  /** Settings only a replicated cluster has, written after the shared ones. */
+  readonly extra?: readonly string[];
+}
+
+const SINGLE_NODE: BrokerNode = {
+  id: 1,
+  port: Ports.kafka,
+  controllerPort: Ports.kafkaController,
+  logDirs: LOG_DIRS,
+  voters: `1@${HOST}:${Ports.kafkaController}`,
+  internalReplicas: 1,
+  internalMinInSync: 1,
+};
+
+function listenerProperties(jaas: string, node: BrokerNode): string[] {
   const proxied = proxiedListener();
   const extra = (text: string): string => (proxied ? text : '');
   return [
-    `listeners=SASL_PLAINTEXT://${HOST}:${Ports.kafka},CONTROLLER://${HOST}:${Ports.kafkaController}${extra(`,PROXIED://${HOST}:${proxied?.listen}`)}`,
-    `advertised.listeners=SASL_PLAINTEXT://${HOST}:${Ports.kafka}${extra(`,PROXIED://${HOST}:${proxied?.advertised}`)}`,
+    `listeners=SASL_PLAINTEXT://${HOST}:${node.port},CONTROLLER://${HOST}:${node.controllerPort}${extra(`,PROXIED://${HOST}:${proxied?.listen}`)}`,
+    `advertised.listeners=SASL_PLAINTEXT://${HOST}:${node.port}${extra(`,PROXIED://${HOST}:${proxied?.advertised}`)}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=SASL_PLAINTEXT',
     `listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT${extra(',PROXIED:SASL_PLAINTEXT')}`,
@@ -58,14 +88,15 @@ function listenerProperties(jaas: string): string[] {
   ];
 }
 
-function serverProperties(admin: KafkaCredentials): string {
+/** The node's server.properties; without `node`, the single local broker's (npm start). */
+export function serverProperties(admin: KafkaCredentials, node: BrokerNode = SINGLE_NODE): string {
   const { username, password } = admin;
   return [
     '# Written by infra/src/kafka.ts at every start; edit that file, not this one.',
     'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@${HOST}:${Ports.kafkaController}`,
-    ...listenerProperties(`org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";`),
+    `node.id=${node.id}`,
+    `controller.quorum.voters=${node.voters}`,
+    ...listenerProperties(`org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";`, node),
     // The controller listener cannot use SCRAM (it must authenticate before the metadata log that
     // holds SCRAM users is read), and left PLAINTEXT its User:ANONYMOUS would have to be a super
     // user. So it takes PLAIN with one static user, the admin: nobody else gets in on 9093.
@@ -76,20 +107,21 @@ function serverProperties(admin: KafkaCredentials): string {
     'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
     `super.users=User:${username}`,
     'allow.everyone.if.no.acl.found=false',
-    `log.dirs=${LOG_DIRS}`,
+    `log.dirs=${node.logDirs}`,
     // Topics exist only when project code creates them.
     'auto.create.topics.enable=false',
     'num.partitions=1',
-    'offsets.topic.replication.factor=1',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
+    `offsets.topic.replication.factor=${node.internalReplicas}`,
+    `transaction.state.log.replication.factor=${node.internalReplicas}`,
+    `transaction.state.log.min.isr=${node.internalMinInSync}`,
     'group.initial.rebalance.delay.ms=0',
     'log.retention.hours=168',
+    ...(node.extra ?? []),
     '',
   ].join('\n');
 }
 
-function java(mainClass: string, args: string[], heap = '-Xmx256m'): [string, string[]] {
+export function java(mainClass: string, args: string[], heap = '-Xmx256m'): [string, string[]] {
   return [
     'java',
     [heap, '-XX:+UseG1GC', `-Dlog4j.configuration=file:${join(ROOT, 'infra', 'kafka', 'log4j.properties')}`, `-Dkafka.logs.dir=${LOGS}`, '-cp', `${LIBS}/*`, mainClass, ...args],
@@ -97,11 +129,11 @@ function java(mainClass: string, args: string[], heap = '-Xmx256m'): [string, st
 }
 
 /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
-function newClusterId(): string {
+export function newClusterId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-function scramFingerprint(users: readonly KafkaCredentials[]): string {
+export function scramFingerprint(users: readonly KafkaCredentials[]): string {
   const hash = createHash('sha256');
   for (const { mechanism, username, password } of users) hash.update(JSON.stringify([mechanism, username, password]));
   return hash.digest('hex');

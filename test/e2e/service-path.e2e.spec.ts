@@ -1,5 +1,5 @@
 import { loadConfig } from '@polku/config';
-import { applyPathCommandUpdate, getPathStateQuery, PATH_TASK_QUEUE, pathWorkflowId } from '@polku/contracts';
+import { applyPathCommandUpdate, getPathStateQuery, PATH_TASK_QUEUE, pathWorkflowId, SERVICE_PATH_WORKFLOW, type ServicePathWorkflow } from '@polku/contracts';
 import { FI_POLICY_VERSIONS, helsinkiDateOf, type PathCommand, type PolicyVersion } from '@polku/domain';
 import { eventually } from '@polku/testing';
 import { connectTemporalClient } from '@polku/temporal';
@@ -43,7 +43,7 @@ describe('service path on the real Temporal dev server, PostgreSQL and worker', 
   });
 
   async function startPath(pathId: string): Promise<WorkflowHandle> {
-    const handle = await temporal.workflow.start('servicePathWorkflow', { taskQueue: PATH_TASK_QUEUE, workflowId: pathWorkflowId(pathId), args: [{ pathId, catalogue: [DRILL] }] });
+    const handle = await temporal.workflow.start<ServicePathWorkflow>(SERVICE_PATH_WORKFLOW, { taskQueue: PATH_TASK_QUEUE, workflowId: pathWorkflowId(pathId), args: [{ pathId, catalogue: [DRILL] }] });
     await handle.executeUpdate(applyPathCommandUpdate, {
       args: [cmd('StartPath', { pathId, clientReference: `cref_${id()}`, employmentArea: 'Päijät-Häme', municipality: 'Lahti', referralSource: 'KELA', registeredOn: today(), coachId: 'coach-e2e', consents: [] })],
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@polku/config';
-import { pathWorkflowId, Topics } from '@polku/contracts';
+import { pathWorkflowId, SERVICE_PATH_WORKFLOW, Topics } from '@polku/contracts';
 import { eventIdFor } from '@polku/domain';
 import { createKafka } from '@polku/kafka';
 import { eventually } from '@polku/testing';
@@ -49,7 +49,7 @@ describe('POST /paths end to end', () => {
     expect(path).toMatchObject({ status: 'ACTIVE', stage: 'INTAKE', clientReference: reference, employmentArea: AREA, version: 2 });
 
     const described = await temporal.workflow.getHandle(workflowId).describe();
-    expect(described.type).toBe('servicePathWorkflow');
+    expect(described.type).toBe(SERVICE_PATH_WORKFLOW);
 
     const { rows } = await pool.query('SELECT event_id, event_type, data->>$2 AS reference FROM events WHERE stream_id = $1 ORDER BY stream_version', [pathId, 'clientReference']);
     expect(rows).toEqual([

@@ -11,7 +11,6 @@ import { TokenVerifier } from './auth/token-verifier';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DevIssuerModule } from './dev-issuer/dev-issuer.module';
 import { HealthController } from './health/health.controller';
-import { CommandContext } from './http/command-context';
 import { ErrorFilter } from './http/error.filter';
 import { requestLogging } from './http/request-logging';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -20,13 +19,15 @@ import { AppConfig, ConnectionsModule } from './infrastructure/connections';
 import { KpisController } from './kpis/kpis.controller';
 import { MeController } from './me/me.controller';
 import { NotificationsQuery } from './me/notifications.query';
-import { DocsController, HelloController } from './operations/docs.controller';
+import { DocsController } from './operations/docs.controller';
+import { HelloController } from './operations/hello.controller';
 import { Metrics, MetricsController } from './operations/metrics';
-import { PathCommandController } from './paths/path-command.controller';
-import { PathCommands } from './paths/path-commands';
+import { CommandContext } from './paths/command-context';
 import { PathReadsController } from './paths/path-reads.controller';
 import { PathStore } from './paths/path-store';
 import { PathSummariesQuery } from './paths/path-summaries.query';
+import { PathWorkflowClient } from './paths/path-workflow.client';
+import { StaffCommandController } from './paths/staff-command.controller';
 import { StartPathController } from './paths/start-path.controller';
 import { TransferRequests, TransferRequestsController } from './paths/transfer-requests';
 import { AccessLog } from './audit/access-log';
@@ -49,7 +50,7 @@ const config = loadConfig();
     StartPathController,
     TransferRequestsController,
     PathReadsController,
-    PathCommandController,
+    StaffCommandController,
     MeController,
     DeadlinesController,
     KpisController,
@@ -60,7 +61,7 @@ const config = loadConfig();
     Metrics,
     IdempotencyStore,
     PathStore,
-    PathCommands,
+    PathWorkflowClient,
     CommandContext,
     AccessLog,
     TransferRequests,

@@ -1,40 +1,19 @@
 import type { PathState } from '@polku/domain';
 import type { RecordedEvent } from '@polku/event-store';
 import type { ProducerBatch } from 'kafkajs';
-import type { Fence } from './lease.repository';
-import { OutboxRelay, type OutgoingMessage, type Translate } from './outbox-relay';
-import type { OutboxRow, SentRow } from './outbox.repository';
+import { OutboxRelay } from './outbox-relay';
+import type { OutgoingMessage, Translate } from './outgoing-batch';
+import type { OutboxRow } from './outbox.repository';
 import { MemoryLeases } from './testing/memory-leases';
-
-function row(outboxId: number, streamId: string, streamVersion: number, type = 'PathStarted'): OutboxRow {
-  const event = { globalPosition: String(outboxId), transactionId: '1', streamId, streamVersion, eventId: `e-${outboxId}`, type, schemaVersion: 1, data: {}, metadata: {}, recordedAt: '2026-01-05T08:00:00.000Z' } as RecordedEvent;
-  return { outboxId: String(outboxId), event };
-}
-
-/** An in-memory outbox with the repository's contract: unsent rows in order, marked after ack under the lease only. */
-class MemoryOutbox {
-  sent: string[] = [];
-  failures = new Map<string, { attempts: number; lastError: string }>();
-  constructor(private readonly rows: OutboxRow[], private readonly leases: MemoryLeases) {}
-  unsent = async (limit: number) => this.rows.filter((r) => !this.sent.includes(r.outboxId)).slice(0, limit);
-  markSent = async (rows: readonly SentRow[], fence: Fence) => {
-    if (!this.leases.holds(fence)) return 0;
-    this.sent.push(...rows.map((r) => r.outboxId));
-    rows.forEach((r) => r.parkedReason !== undefined && this.fail(r.outboxId, r.parkedReason));
-    return rows.length;
-  };
-  recordFailure = async (ids: readonly string[], reason: string) => ids.forEach((id) => this.fail(id, reason));
-  private fail(id: string, reason: string): void {
-    this.failures.set(id, { attempts: (this.failures.get(id)?.attempts ?? 0) + 1, lastError: reason });
-  }
-}
+import { MemoryOutbox, outboxRow as row } from './testing/memory-outbox';
 
 const LEASE_MS = 3_000;
+const POLL_MS = 1_000;
 const lease = { name: 'outbox-relay', holder: 'relay-a', leaseMs: LEASE_MS };
 const clock = { now: 0 };
 const states = { after: async (): Promise<PathState> => ({ status: 'NONE', version: 0 }) };
 const log = { info: () => undefined, warn: () => undefined };
-const settings = { batchSize: 10, pollMs: 10, maxBackoffMs: 10, lease };
+const settings = { batchSize: 10, pollMs: POLL_MS, maxBackoffMs: 10, lease };
 const toMessage = (event: RecordedEvent): OutgoingMessage => ({ topic: 'polku.servicepath.events.v1', key: event.streamId, value: event.eventId, headers: { 'event-id': event.eventId } });
 const deadLetter = (event: RecordedEvent, error: Error): OutgoingMessage => ({ topic: 'polku.servicepath.events.v1.dlq', key: event.streamId, value: event.eventId, headers: { 'dlq-reason': error.message } });
 
@@ -48,7 +27,7 @@ interface Setup {
 function setup({ rows, sendBatch = async () => [], translate = (event) => [toMessage(event)], after = states.after }: Setup) {
   clock.now = 0;
   const leases = new MemoryLeases(() => clock.now);
-  const outbox = new MemoryOutbox(rows, leases);
+  const outbox = new MemoryOutbox(rows, (fence) => leases.holds(fence));
   const parts = { outbox, states: { after }, producer: { sendBatch }, translate, deadLetter, leases, clock: () => clock.now };
   return { leases, outbox, relay: new OutboxRelay(parts, settings, log) };
 }
@@ -65,7 +44,9 @@ class KafkaJSConnectionError extends Error {
   override readonly name = 'KafkaJSConnectionError';
 }
 
-describe('OutboxRelay.publishBatch', () => {
+const valuesOf = (batch: ProducerBatch | undefined) => batch?.topicMessages?.flatMap((topic) => topic.messages.map((message) => message.value));
+
+describe('OutboxRelay.catchUp', () => {
   it('sends a batch keyed by path in outbox order and marks it sent only after the ack', async () => {
     const batches: ProducerBatch[] = [];
     const { relay, outbox } = await leading({
@@ -76,12 +57,22 @@ describe('OutboxRelay.publishBatch', () => {
         return [];
       },
     });
-    expect(await relay.publishBatch()).toBe(3);
+    expect(await relay.catchUp()).toBe(3);
     expect(batches).toHaveLength(1);
     expect(batches[0]?.acks).toBe(-1);
     expect(batches[0]?.topicMessages?.[0]?.messages.map((m) => [m.key, m.value])).toEqual([['p-1', 'e-1'], ['p-2', 'e-2'], ['p-1', 'e-3']]);
     expect(outbox.sent).toEqual(['1', '2', '3']);
-    expect(await relay.publishBatch()).toBe(0);
+    expect(await relay.catchUp()).toBe(0);
+  });
+
+  it('drains a backlog of several batches in one call, in outbox order, each row once', async () => {
+    const batches: ProducerBatch[] = [];
+    const rows = Array.from({ length: 25 }, (_, i) => row(i + 1, `p-${i % 4}`, Math.floor(i / 4) + 1));
+    const { relay, outbox } = await leading({ rows, sendBatch: async (batch) => (batches.push(batch), []) });
+    expect(await relay.catchUp()).toBe(25);
+    expect(batches.map((batch) => valuesOf(batch)?.length)).toEqual([10, 10, 5]);
+    expect(batches.flatMap(valuesOf)).toEqual(rows.map((r) => r.event.eventId));
+    expect(outbox.sent).toEqual(rows.map((r) => r.outboxId));
   });
 
   it('marks nothing when the broker fails and counts the failure with its reason on every row of the batch', async () => {
@@ -91,8 +82,8 @@ describe('OutboxRelay.publishBatch', () => {
         throw new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:9092');
       },
     });
-    await expect(relay.publishBatch()).rejects.toThrow('ECONNREFUSED');
-    await expect(relay.publishBatch()).rejects.toThrow('ECONNREFUSED');
+    await expect(relay.catchUp()).rejects.toThrow('ECONNREFUSED');
+    await expect(relay.catchUp()).rejects.toThrow('ECONNREFUSED');
     expect(outbox.sent).toEqual([]);
     expect((await outbox.unsent(10)).map((r) => r.outboxId)).toEqual(['1', '2']);
     const failure = { attempts: 2, lastError: 'KafkaJSConnectionError: Connection error: connect ECONNREFUSED 127.0.0.1:9092' };
@@ -106,7 +97,7 @@ describe('OutboxRelay.publishBatch', () => {
       return [toMessage(event)];
     };
     const { relay, outbox } = await leading({ rows: [row(1, 'p-1', 1, 'Broken'), row(2, 'p-2', 1)], sendBatch: async (batch) => (batches.push(batch), []), translate });
-    expect(await relay.publishBatch()).toBe(2);
+    expect(await relay.catchUp()).toBe(2);
     expect(batches[0]?.topicMessages?.map((t) => [t.topic, t.messages.map((m) => m.value)])).toEqual([
       ['polku.servicepath.events.v1.dlq', ['e-1']],
       ['polku.servicepath.events.v1', ['e-2']],
@@ -124,12 +115,12 @@ describe('OutboxRelay leadership', () => {
     expect(await leases.acquire(lease.name, 'relay-b', LEASE_MS)).toBe(1);
     await relay.leadership.campaign();
     expect(relay.leadership.status()).toEqual({ role: 'standby', epoch: undefined });
-    expect(await relay.publishBatch()).toBe(0);
+    expect(await relay.catchUp()).toBe(0);
 
     clock.now = LEASE_MS; // relay-b stopped renewing
     await relay.leadership.campaign();
     expect(relay.leadership.status()).toEqual({ role: 'leader', epoch: 2 });
-    expect(await relay.publishBatch()).toBe(1);
+    expect(await relay.catchUp()).toBe(1);
     expect([batches.length, outbox.sent]).toEqual([1, ['1']]);
   });
 
@@ -140,7 +131,7 @@ describe('OutboxRelay leadership', () => {
       return { status: 'NONE', version: 0 };
     };
     const { relay, outbox } = await leading({ rows: [row(1, 'p-1', 1)], sendBatch: async (batch) => (batches.push(batch), []), after: pausedPastTheLease });
-    expect(await relay.publishBatch()).toBe(0);
+    expect(await relay.catchUp()).toBe(0);
     expect([batches, outbox.sent]).toEqual([[], []]);
     expect(relay.leadership.status().role).toBe('standby');
   });
@@ -156,11 +147,11 @@ describe('OutboxRelay leadership', () => {
         return [];
       },
     });
-    expect(await context.relay.publishBatch()).toBe(0);
+    expect(await context.relay.catchUp()).toBe(0);
     expect(context.outbox.sent).toEqual([]);
     expect(context.relay.leadership.status()).toEqual({ role: 'standby', epoch: undefined });
     await context.relay.leadership.campaign();
-    expect(await context.relay.publishBatch()).toBe(0);
+    expect(await context.relay.catchUp()).toBe(0);
     expect(batches).toHaveLength(1);
   });
 });

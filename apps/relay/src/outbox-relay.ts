@@ -1,28 +1,11 @@
-import type { PathState } from '@polku/domain';
-import type { RecordedEvent } from '@polku/event-store';
-import type { Producer, TopicMessages } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { Leadership, type LeadershipSettings, type MonotonicClock } from './leadership';
-import type { LeaseStore } from './lease.repository';
+import type { Fence, LeaseStore } from './lease.repository';
 import type { OutboxListener } from './outbox-listener';
-import type { OutboxRepository, OutboxRow, SentRow } from './outbox.repository';
-import type { PathStates } from './path-states';
-
-export interface OutgoingMessage {
-  readonly topic: string;
-  readonly key: string;
-  readonly value: string;
-  readonly headers: Readonly<Record<string, string>>;
-}
-
-export type Translate = (event: RecordedEvent, after: PathState) => readonly OutgoingMessage[];
-
-/** Where an event goes that cannot be folded or translated: parked with the reason, never blocking. */
-export type DeadLetter = (event: RecordedEvent, error: Error) => OutgoingMessage;
-
-export interface RelayLog {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-}
+import type { OutboxRepository, OutboxRow } from './outbox.repository';
+import { outgoingBatch, reasonOf, type BatchStates, type DeadLetter, type RelayLog, type Translate } from './outgoing-batch';
+import { PublishPipeline, type Pass } from './publish-pipeline';
+import { WakeUps, type Sleep } from './wake-ups';
 
 /** How long a lease lasts unless renewed: a paused or cut-off leader publishes at most this long. */
 export const DEFAULT_LEASE_MS = 6_000;
@@ -32,7 +15,7 @@ export const RELAY_LEASE = 'outbox-relay';
 
 export interface RelaySettings {
   readonly batchSize: number;
-  /** Fallback poll when no NOTIFY arrives (lost connection, another writer). */
+  /** Fallback poll when no NOTIFY arrives (lost connection, a notification dropped). */
   readonly pollMs: number;
   readonly maxBackoffMs: number;
   /** The lease's name, this replica's holder id and the lease length (DEFAULT_LEASE_MS). */
@@ -41,15 +24,17 @@ export interface RelaySettings {
 
 export interface RelayParts {
   readonly outbox: Pick<OutboxRepository, 'unsent' | 'markSent' | 'recordFailure'>;
-  readonly states: Pick<PathStates, 'after'>;
+  readonly states: BatchStates;
   readonly producer: Pick<Producer, 'sendBatch'>;
   readonly translate: Translate;
   readonly deadLetter: DeadLetter;
   readonly leases: LeaseStore;
   /** Absent in tests that drive the relay step by step. */
-  readonly listener?: OutboxListener;
+  readonly listener?: Pick<OutboxListener, 'onNotify' | 'ensure' | 'close'>;
   /** Monotonic; tests pass one they move by hand. */
   readonly clock?: MonotonicClock;
+  /** How the loop idles and backs off; tests pass one they release by hand. */
+  readonly sleep?: Sleep;
 }
 
 // Fewer than this between a failed batch and the next would hammer a broker that is down.
@@ -59,14 +44,15 @@ const MIN_BACKOFF_MS = 200;
  * Publishes outbox rows to Kafka while this replica holds the relay lease. A row is marked
  * sent only after the broker acknowledged all its messages and only under the current lease
  * (fenced), so a crash re-publishes (at least once), never loses, and a paused ex-leader cannot
- * mark what its successor publishes; consumers dedupe by event id.
+ * mark what its successor publishes; consumers dedupe by event id. While there is work it runs
+ * pass after pass (PublishPipeline) without sleeping; idle, it waits for a NOTIFY or the poll.
  */
 export class OutboxRelay {
   private stopping = false;
-  private wake: (() => void) | undefined;
-  private stopWake: (() => void) | undefined;
   private backoffMs = 0;
   private loop: Promise<void> | undefined;
+  private readonly wakeUps: WakeUps;
+  private readonly pipeline: PublishPipeline;
   /** Whether this replica may publish; `status()` is what /health shows. */
   readonly leadership: Leadership;
 
@@ -76,8 +62,12 @@ export class OutboxRelay {
     private readonly log: RelayLog,
   ) {
     this.leadership = new Leadership(parts.leases, settings.lease, log, parts.clock);
-    this.leadership.onLead(() => this.wake?.());
-    parts.listener?.onNotify(() => this.wake?.());
+    this.wakeUps = new WakeUps(parts.sleep);
+    this.leadership.onLead(() => this.wakeUps.ring());
+    parts.listener?.onNotify(() => this.wakeUps.ring());
+    const batchParts = { states: parts.states, translate: parts.translate, deadLetter: parts.deadLetter, log };
+    const prepare = (rows: readonly OutboxRow[]) => outgoingBatch(rows, batchParts);
+    this.pipeline = new PublishPipeline({ outbox: parts.outbox, producer: parts.producer, prepare, log }, settings.batchSize);
   }
 
   start(): void {
@@ -87,107 +77,42 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.stopWake?.();
+    this.wakeUps.stop();
     await this.loop;
     await this.leadership.stop();
     this.parts.listener?.close();
   }
 
-  /** Publishes one batch if this replica leads; returns how many rows it sent. */
-  async publishBatch(): Promise<number> {
+  /** Publishes until the outbox has nothing unsent left, if this replica leads; returns the rows marked sent. */
+  async catchUp(): Promise<number> {
     const fence = this.leadership.current();
     if (!fence) return 0;
-    const rows = await this.parts.outbox.unsent(this.settings.batchSize);
-    if (rows.length === 0) return 0;
-    const { messages, sent } = await this.messagesOf(rows);
-    // Asked again right before sending: folding took time, and a pause (GC, SIGSTOP) since the
-    // first check may have let the lease run out and a standby take over.
-    if (this.leadership.current()?.epoch !== fence.epoch) return 0;
-    await this.send(messages, rows);
-    if ((await this.parts.outbox.markSent(sent, fence)) < rows.length) {
-      this.leadership.lose('outbox refused the mark: another relay holds the lease');
-      return 0;
-    }
-    return rows.length;
+    return this.pipeline.run(this.passUnder(fence));
   }
 
   private async run(): Promise<void> {
     while (!this.stopping) {
       try {
         await this.parts.listener?.ensure();
-        const sent = await this.publishBatch();
+        await this.catchUp();
         this.backoffMs = 0;
-        if (sent === 0) await this.idle(this.settings.pollMs, true);
+        await this.wakeUps.idle(this.settings.pollMs);
       } catch (error) {
         this.backoffMs = Math.min(this.settings.maxBackoffMs, Math.max(MIN_BACKOFF_MS, this.backoffMs * 2));
         this.log.warn({ err: reasonOf(error), retryInMs: this.backoffMs }, 'relay batch failed; backing off');
-        await this.idle(this.backoffMs, false);
+        await this.wakeUps.backOff(this.backoffMs);
       }
     }
   }
 
-  /** Sends the batch; a broker failure is counted on every row of it, then rethrown (the batch goes again). */
-  private async send(messages: readonly OutgoingMessage[], rows: readonly OutboxRow[]): Promise<void> {
-    if (messages.length === 0) return;
-    try {
-      await this.parts.producer.sendBatch({ topicMessages: byTopic(messages), acks: -1 });
-    } catch (error) {
-      const ids = rows.map((row) => row.outboxId);
-      await this.parts.outbox.recordFailure(ids, reasonOf(error)).catch((recordError: unknown) => {
-        this.log.warn({ err: reasonOf(recordError) }, 'could not record the failed attempt');
-      });
-      throw error;
-    }
+  private passUnder(fence: Fence): Pass {
+    return {
+      fence,
+      // Asked again right before each send: folding took time, and a pause (GC, SIGSTOP) since
+      // the last check may have let the lease run out and a standby take over.
+      mayContinue: () => !this.stopping && this.leadership.current()?.epoch === fence.epoch,
+      beforeRead: () => this.wakeUps.answer(),
+      fencedOff: () => this.leadership.lose('outbox refused the mark: another relay holds the lease'),
+    };
   }
-
-  private async messagesOf(rows: readonly OutboxRow[]): Promise<{ messages: OutgoingMessage[]; sent: SentRow[] }> {
-    const messages: OutgoingMessage[] = [];
-    const sent: SentRow[] = [];
-    for (const row of rows) {
-      try {
-        messages.push(...this.parts.translate(row.event, await this.parts.states.after(row.event)));
-        sent.push({ outboxId: row.outboxId });
-      } catch (error) {
-        if (isDatabaseError(error)) throw error; // transient: retry the batch
-        this.log.warn({ eventId: row.event.eventId, type: row.event.type, err: { name: (error as Error).name } }, 'event parked on the dead-letter topic');
-        messages.push(this.parts.deadLetter(row.event, error as Error));
-        sent.push({ outboxId: row.outboxId, parkedReason: reasonOf(error) });
-      }
-    }
-    return { messages, sent };
-  }
-
-  /** Waits `ms`; a NOTIFY (or taking the lease) cuts the wait short only when `wakeable` (never a backoff). Stop always does. */
-  private idle(ms: number, wakeable: boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        this.stopWake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = wakeable ? done : undefined;
-      this.stopWake = done;
-    });
-  }
-}
-
-/** Error class and message only: broker and translator errors carry no record content. */
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-function byTopic(messages: readonly OutgoingMessage[]): TopicMessages[] {
-  const topics = new Map<string, TopicMessages>();
-  for (const message of messages) {
-    const entry = topics.get(message.topic) ?? { topic: message.topic, messages: [] };
-    entry.messages.push({ key: message.key, value: message.value, headers: { ...message.headers } });
-    topics.set(message.topic, entry);
-  }
-  return [...topics.values()];
-}
-
-function isDatabaseError(error: unknown): boolean {
-  return typeof (error as { code?: unknown }).code === 'string' || (error as Error).message?.includes('Connection terminated') === true;
 }

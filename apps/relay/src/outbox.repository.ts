@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@polku/event-store';
+import { RECORDED_EVENT_COLUMNS, type RecordedEvent } from '@polku/event-store';
 import type { Pool } from 'pg';
 import type { Fence } from './lease.repository';
 
@@ -20,17 +20,19 @@ const MAX_REASON_LENGTH = 500;
 export class OutboxRepository {
   constructor(private readonly pool: Pool) {}
 
-  async unsent(limit: number): Promise<OutboxRow[]> {
+  /**
+   * The first unsent rows in append order, leaving out `skip` (rows read but not yet marked: a
+   * batch in flight). Skipping by id rather than reading after a cursor matters: a row committed
+   * late below a cursor would be passed over while a later event of its path went out.
+   */
+  async unsent(limit: number, skip: readonly string[] = []): Promise<OutboxRow[]> {
     const { rows } = await this.pool.query(
-      `SELECT o.outbox_id::text AS "outboxId", e.global_position::text AS "globalPosition", e.transaction_id::text AS "transactionId",
-              e.stream_id AS "streamId", e.stream_version AS "streamVersion", e.event_id::text AS "eventId", e.event_type AS "type",
-              e.schema_version AS "schemaVersion", e.data, e.metadata,
-              to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
+      `SELECT o.outbox_id::text AS "outboxId", ${RECORDED_EVENT_COLUMNS}
          FROM outbox o JOIN events e ON e.event_id = o.event_id
-        WHERE o.sent_at IS NULL
+        WHERE o.sent_at IS NULL AND o.outbox_id <> ALL($2::bigint[])
         ORDER BY o.outbox_id
         LIMIT $1`,
-      [limit],
+      [limit, skip],
     );
     return rows.map(({ outboxId, ...event }) => ({ outboxId, event: event as RecordedEvent }));
   }
@@ -38,19 +40,27 @@ export class OutboxRepository {
   /**
    * Marks the rows sent (a parked row also counts a failed attempt and keeps its reason), only
    * while `fence` still holds the lease, in the same statement: FOR SHARE makes a concurrent
-   * takeover wait for this mark or this mark see the takeover. Returns the rows marked: 0 when fenced off.
+   * takeover wait for this mark or this mark see the takeover. Returns the rows marked: 0 when
+   * fenced off. Rows are found by `outbox_id = ANY`, never by joining a list to the table: a
+   * join made PostgreSQL hash the whole outbox, which only grows, on every batch.
    */
   async markSent(rows: readonly SentRow[], fence: Fence): Promise<number> {
+    const parked = rows.filter((row) => row.parkedReason !== undefined);
     const { rowCount } = await this.pool.query(
       `WITH lease AS (
-         SELECT 1 FROM relay_lease WHERE name = $3 AND holder = $4 AND epoch = $5 AND expires_at > now() FOR SHARE
-       ), sent AS (
-         SELECT * FROM unnest($1::bigint[], $2::text[]) AS s(outbox_id, reason)
+         SELECT 1 FROM relay_lease WHERE name = $4 AND holder = $5 AND epoch = $6 AND expires_at > now() FOR SHARE
        )
-       UPDATE outbox o SET sent_at = now(), attempts = o.attempts + (s.reason IS NOT NULL)::int, last_error = coalesce(s.reason, o.last_error)
-         FROM sent s
-        WHERE o.outbox_id = s.outbox_id AND EXISTS (SELECT 1 FROM lease)`,
-      [rows.map((row) => row.outboxId), rows.map((row) => row.parkedReason?.slice(0, MAX_REASON_LENGTH) ?? null), fence.name, fence.holder, fence.epoch],
+       UPDATE outbox o SET sent_at = now(), attempts = o.attempts + (o.outbox_id = ANY($2::bigint[]))::int,
+              last_error = coalesce(($3::text[])[array_position($2::bigint[], o.outbox_id)], o.last_error)
+        WHERE o.outbox_id = ANY($1::bigint[]) AND EXISTS (SELECT 1 FROM lease)`,
+      [
+        rows.map((row) => row.outboxId),
+        parked.map((row) => row.outboxId),
+        parked.map((row) => row.parkedReason?.slice(0, MAX_REASON_LENGTH)),
+        fence.name,
+        fence.holder,
+        fence.epoch,
+      ],
     );
     return rowCount ?? 0;
   }

@@ -1,7 +1,7 @@
 import { DEAD_LETTER_HEADERS, deadLetterTopicOf, translate, translationContextOf, Topics, type StoredDomainEvent } from '@polku/contracts';
 import { helsinkiDateOf } from '@polku/domain';
 import { toPathEvent, type RecordedEvent } from '@polku/event-store';
-import type { DeadLetter, Translate } from './outbox-relay';
+import type { DeadLetter, Translate } from './outgoing-batch';
 
 /**
  * The relay's use of the one translator: the path as it stands after the event decides which

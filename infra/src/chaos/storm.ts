@@ -1,4 +1,4 @@
-import { applyPathCommandUpdate, PATH_TASK_QUEUE, pathWorkflowId, type ServicePathInput } from '@polku/contracts';
+import { applyPathCommandUpdate, PATH_TASK_QUEUE, pathWorkflowId, SERVICE_PATH_WORKFLOW, type ServicePathInput, type ServicePathWorkflow } from '@polku/contracts';
 import { FI_POLICY_VERSIONS, helsinkiDateOf, nameBasedUuid, type PathCommand, type PolicyVersion } from '@polku/domain';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { errorText, hold, mapLimit, withTimeout } from './bounded';
@@ -79,7 +79,7 @@ export async function startStormPath(client: Client, plan: StormPlan, i: number,
   let failure = 'not sent';
   for (let attempt = 1; attempt <= START_ATTEMPTS && !signal.aborted; attempt++) {
     try {
-      const startWorkflowOperation = new WithStartWorkflowOperation('servicePathWorkflow', { workflowId: pathWorkflowId(pathId), taskQueue: PATH_TASK_QUEUE, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+      const startWorkflowOperation = new WithStartWorkflowOperation<ServicePathWorkflow>(SERVICE_PATH_WORKFLOW, { workflowId: pathWorkflowId(pathId), taskQueue: PATH_TASK_QUEUE, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
       const update = client.workflow.executeUpdateWithStart(applyPathCommandUpdate, { args: [startCommand(pathId, clientReference, plan.employmentArea)], startWorkflowOperation, updateId: key });
       await withTimeout(update, START_TIMEOUT_MS, 'StartPath update');
       return { label: 'StartPath update (Temporal)', key, acked: true, attempts: attempt, effect: { type: 'PathStarted', streamId: pathId } };

@@ -1,5 +1,5 @@
 export { ALL_TOPICS, deadLetterTopicOf, Topics, type TopicName } from './topics';
-export { PATH_TASK_QUEUE, pathWorkflowId } from './path.messages';
+export { PATH_TASK_QUEUE, pathWorkflowId, SERVICE_PATH_WORKFLOW, type ServicePathWorkflow } from './path-workflow';
 export * from './staff-api';
 export * from './workflow';
 export {

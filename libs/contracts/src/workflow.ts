@@ -16,4 +16,5 @@ export {
   type StaffNotification,
   type StoredEvent,
 } from './service-path.messages';
+export type { ServicePathWorkflow } from './path-workflow';
 export { APPLIED_COMMANDS_KEPT, appliedCommandsOf, IDEMPOTENCY_WINDOW_MS, rememberCommand, type AppliedCommand, type AppliedCommands } from './applied-commands';

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { RECORDED_EVENT_COLUMNS } from './recorded-event-columns';
 
 /** A pool or one of its connections (inside a caller's transaction). */
 type Queryable = Pool | PoolClient;
@@ -24,15 +25,25 @@ export interface Checkpoint {
 
 export const START: Checkpoint = { transactionId: '0', position: '0' };
 
-const COLUMNS = `global_position::text AS "globalPosition", transaction_id::text AS "transactionId", stream_id AS "streamId",
-  stream_version AS "streamVersion", event_id::text AS "eventId", event_type AS "type", schema_version AS "schemaVersion",
-  data, metadata, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"`;
-
 /** A stream's events in version order, optionally from/up to a version (inclusive). */
 export async function readStream(pool: Queryable, streamId: string, range: { from?: number; to?: number } = {}): Promise<RecordedEvent[]> {
   const { rows } = await pool.query<RecordedEvent>(
-    `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3 ORDER BY stream_version`,
+    `SELECT ${RECORDED_EVENT_COLUMNS} FROM events e WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3 ORDER BY stream_version`,
     [streamId, range.from ?? 1, range.to ?? 2_147_483_647],
+  );
+  return rows;
+}
+
+/**
+ * Several streams at once, each from version 1 up to its own version (inclusive), in one query:
+ * grouped by stream, each in version order. For a reader that folds many paths per batch.
+ */
+export async function readStreams(pool: Queryable, upTo: ReadonlyMap<string, number>): Promise<RecordedEvent[]> {
+  const { rows } = await pool.query<RecordedEvent>(
+    `SELECT ${RECORDED_EVENT_COLUMNS} FROM unnest($1::text[], $2::int[]) AS wanted(stream_id, up_to)
+       JOIN events e ON e.stream_id = wanted.stream_id AND e.stream_version <= wanted.up_to
+      ORDER BY e.stream_id, e.stream_version`,
+    [[...upTo.keys()], [...upTo.values()]],
   );
   return rows;
 }
@@ -46,7 +57,7 @@ export async function readStream(pool: Queryable, streamId: string, range: { fro
  */
 export async function readAll(pool: Pool, checkpoint: Checkpoint = START, limit = 500): Promise<RecordedEvent[]> {
   const { rows } = await pool.query<RecordedEvent>(
-    `SELECT ${COLUMNS} FROM events
+    `SELECT ${RECORDED_EVENT_COLUMNS} FROM events e
       WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY transaction_id, global_position

@@ -1,3 +1,4 @@
+import type { KafkaPrincipal } from '@polku/config';
 import { deadLetterTopicOf, Topics, type TopicName } from '@polku/contracts';
 import {
   AclOperationTypes as Operation,
@@ -20,7 +21,7 @@ export const CONSUMER_GROUP_PREFIXES = {
 } as const;
 
 /** The principals that have ACLs; `admin` is a super user and needs none. */
-export type AclPrincipal = 'relay' | 'municipal' | 'wellbeing' | 'api';
+export type AclPrincipal = Exclude<KafkaPrincipal, 'admin'>;
 
 /** The SCRAM user name of each principal (from configuration, so renames follow). */
 export type AclUsers = Readonly<Record<AclPrincipal, string>>;

@@ -1,12 +1,8 @@
-import type { RecordedEvent } from '@polku/event-store';
+import { isFiringEvent, type ScheduledItem } from '@polku/domain';
 import type { PoolClient } from 'pg';
-import { dataOf, list, object, occurredAt, ProjectionDataError, text, type Projection } from './projection';
+import { occurredAt, type ProjectedEvent, type Projection } from './projection-contract';
 
-type Fields = Readonly<Record<string, unknown>>;
 type Status = 'PENDING' | 'FIRED';
-
-/** The events whose item fired (FIRING_EVENTS of the domain). */
-const FIRINGS = new Set(['ReminderIssued', 'DeadlineMissed', 'EscalationRaised', 'ConsentExpired']);
 
 /**
  * Every reminder, deadline and escalation of every path with its state: pending, fired or
@@ -16,12 +12,18 @@ export const deadlinesProjection: Projection = {
   name: 'deadlines',
   tables: ['deadlines'],
   async apply(client, event) {
-    const data = () => dataOf(event);
-    if (event.type === 'DeadlinesScheduled') return upsertAll(client, event, list(data(), 'items'), 'PENDING');
-    // A resume moves every pending item later by the paused time; the event lists them all.
-    if (event.type === 'PathResumed') return upsertAll(client, event, list(data(), 'rescheduled'), 'PENDING');
-    if (event.type === 'ScheduledItemsCancelled') return cancel(client, event, data());
-    if (FIRINGS.has(event.type)) return upsertAll(client, event, [object(data(), 'item')], 'FIRED');
+    if (isFiringEvent(event)) return upsertAll(client, event, [event.data.item], 'FIRED');
+    switch (event.type) {
+      case 'DeadlinesScheduled':
+        return upsertAll(client, event, event.data.items, 'PENDING');
+      // A resume moves every pending item later by the paused time; the event lists them all.
+      case 'PathResumed':
+        return upsertAll(client, event, event.data.rescheduled, 'PENDING');
+      case 'ScheduledItemsCancelled':
+        return cancel(client, event, event.data.itemIds, event.data.reason);
+      default:
+        return undefined;
+    }
   },
 };
 
@@ -30,7 +32,7 @@ export const deadlinesProjection: Projection = {
  * took in this stream version or a later one. A firing upserts too: the row is right even if its
  * scheduling event was parked. Missing fields fail the NOT NULL constraints: the event is parked.
  */
-async function upsertAll(client: PoolClient, event: RecordedEvent, items: readonly unknown[], status: Status): Promise<void> {
+async function upsertAll(client: PoolClient, event: ProjectedEvent, items: readonly ScheduledItem[], status: Status): Promise<void> {
   const fired = status === 'FIRED';
   await client.query(
     `INSERT INTO deadlines (path_id, item_id, rule, kind, subject, due_on, due_at, notify, status, fired_at, fired_by, cancel_reason, version)
@@ -45,14 +47,10 @@ async function upsertAll(client: PoolClient, event: RecordedEvent, items: readon
   );
 }
 
-async function cancel(client: PoolClient, event: RecordedEvent, data: Fields): Promise<void> {
-  const ids = list(data, 'itemIds').map((id) => {
-    if (typeof id !== 'string') throw new ProjectionDataError('itemIds holds a non-string');
-    return id;
-  });
+async function cancel(client: PoolClient, event: ProjectedEvent, itemIds: readonly string[], reason: string): Promise<void> {
   await client.query(
     `UPDATE deadlines SET status = 'CANCELLED', cancel_reason = $4, version = $2
       WHERE path_id = $1 AND item_id = ANY($3::text[]) AND status = 'PENDING' AND version < $2`,
-    [event.streamId, event.streamVersion, ids, text(data, 'reason')],
+    [event.streamId, event.streamVersion, itemIds, reason],
   );
 }

@@ -1,8 +1,8 @@
 export { deadlinesProjection } from './deadlines.projection';
 export { kpiPathFactsProjection } from './kpi-path-facts.projection';
 export { pathSummaryProjection } from './path-summary.projection';
-export { ProjectionDataError, type Projection } from './projection';
+export { ProjectionDataError, type ProjectedEvent, type Projection } from './projection-contract';
 export { catchUp, type ProjectionLog, type RunOptions } from './projection-runner';
-export { PROJECTIONS } from './projections';
+export { PROJECTIONS } from './all-projections';
 export { rebuild } from './rebuild';
 export { startProjections, type ProjectionsHandle, type StartProjectionsOptions } from './start-projections';

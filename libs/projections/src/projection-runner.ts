@@ -1,6 +1,6 @@
 import { checkpointOf, inTransaction, readAll, START, type Checkpoint, type RecordedEvent } from '@polku/event-store';
 import type { Pool, PoolClient } from 'pg';
-import { ProjectionDataError, type Projection } from './projection';
+import { ProjectionDataError, projectedEvent, type Projection } from './projection-contract';
 
 /** Pino-style: fields first. Only ids and types are logged, never event data. */
 export interface ProjectionLog {
@@ -59,7 +59,7 @@ export async function applyNextBatch(pool: Pool, client: PoolClient, projection:
 async function applyAll(client: PoolClient, projection: Projection, events: readonly RecordedEvent[], log: ProjectionLog): Promise<void> {
   await client.query('SAVEPOINT projection_batch');
   try {
-    for (const event of events) await projection.apply(client, event);
+    for (const event of events) await projection.apply(client, projectedEvent(event));
     await client.query('RELEASE SAVEPOINT projection_batch');
   } catch (error) {
     if (badDataReason(error) === undefined) throw error;
@@ -76,7 +76,7 @@ async function applyAll(client: PoolClient, projection: Projection, events: read
 async function applyOne(client: PoolClient, projection: Projection, event: RecordedEvent, log: ProjectionLog): Promise<void> {
   await client.query('SAVEPOINT projection_event');
   try {
-    await projection.apply(client, event);
+    await projection.apply(client, projectedEvent(event));
     await client.query('RELEASE SAVEPOINT projection_event');
   } catch (error) {
     const reason = badDataReason(error);

@@ -3,7 +3,7 @@ import { loadConfig } from '@polku/config';
 import { appendToStream, createPool, migrate } from '@polku/event-store';
 import type { Pool } from 'pg';
 import { catchUp } from './projection-runner';
-import { PROJECTIONS } from './projections';
+import { PROJECTIONS } from './all-projections';
 import { rebuild } from './rebuild';
 import { appendPath, cmd, start, uniqueId } from './testing/path-stream';
 

@@ -1,7 +1,7 @@
 import { inTransaction } from '@polku/event-store';
 import type { Pool } from 'pg';
 import { applyNextBatch, lockProjections, type RunOptions } from './projection-runner';
-import type { Projection } from './projection';
+import type { Projection } from './projection-contract';
 
 /**
  * Rebuilds the projections from the whole event store in one transaction: readers see the old

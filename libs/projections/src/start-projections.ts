@@ -1,8 +1,8 @@
 import { OUTBOX_CHANNEL } from '@polku/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { catchUp, type ProjectionLog } from './projection-runner';
-import type { Projection } from './projection';
-import { PROJECTIONS } from './projections';
+import type { Projection } from './projection-contract';
+import { PROJECTIONS } from './all-projections';
 
 export interface StartProjectionsOptions {
   readonly pool: Pool;

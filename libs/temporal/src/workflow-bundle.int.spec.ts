@@ -1,5 +1,5 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { WORKFLOWS_PATH, workflowBundlerOptions } from './workflow-bundle';
+import { bundleWorkflows, workflowBundlerOptions } from './workflow-bundle';
 
 function recordingLogger(): { logger: Parameters<typeof bundleWorkflowCode>[0]['logger']; errors: string[] } {
   const errors: string[] = [];
@@ -11,10 +11,14 @@ function recordingLogger(): { logger: Parameters<typeof bundleWorkflowCode>[0]['
 }
 
 describe('workflow bundle', () => {
-  it('bundles the project workflows', async () => {
-    const { logger } = recordingLogger();
-    const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions(), logger });
-    expect(code).toContain('servicePathWorkflow');
+  // Which workflow types the bundle registers is checked by the compiler (apps/worker's
+  // registered-workflows.ts) and by running them (workflows/ and the e2e tests); here, that the
+  // bundle the worker and the replay tests load builds at all: a broken import, an I/O package in
+  // workflow code or a wrong WORKFLOWS_PATH fails it.
+  it('bundles the project workflows as the worker does, with no error logged', async () => {
+    const { logger, errors } = recordingLogger();
+    await bundleWorkflows(logger);
+    expect(errors).toEqual([]);
   });
 
   it('resolves @polku/* imports in workflow code only through the alias hook', async () => {

@@ -9,6 +9,8 @@ import {
   type LoadPathInput,
   type ServicePathActivities,
   type ServicePathInput,
+  type ServicePathWorkflow,
+  SERVICE_PATH_WORKFLOW,
   type StaffNotification,
   type StoredEvent,
 } from '@polku/contracts';
@@ -106,7 +108,7 @@ export class PathHarness {
    */
   async startAgain(input: ServicePathInput): Promise<void> {
     await this.handle.terminate('restarted by the test');
-    this.handle = await this.env.client.workflow.start('servicePathWorkflow', { taskQueue: this.taskQueue, workflowId: this.handle.workflowId, args: [input] });
+    this.handle = await this.env.client.workflow.start<ServicePathWorkflow>(SERVICE_PATH_WORKFLOW, { taskQueue: this.taskQueue, workflowId: this.handle.workflowId, args: [input] });
   }
 
   now(): Promise<number> {
@@ -143,7 +145,7 @@ export async function withPath<T>(
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities, dataConverter: temporalDataConverter() });
   return worker.runUntil(async () => {
     const options = { taskQueue, workflowId: `path-${input.pathId}`, args: [input] as [ServicePathInput] };
-    const handle = startWith === undefined ? await env.client.workflow.start('servicePathWorkflow', options) : await startedWith(env, options, startWith);
+    const handle = startWith === undefined ? await env.client.workflow.start<ServicePathWorkflow>(SERVICE_PATH_WORKFLOW, options) : await startedWith(env, options, startWith);
     const harness = new PathHarness(env, handle, activities, taskQueue);
     const result = await body(harness);
     recordedHistories.set(input.pathId, historyToJSON(await harness.handle.fetchHistory()));
@@ -152,7 +154,7 @@ export async function withPath<T>(
 }
 
 async function startedWith(env: TestWorkflowEnvironment, options: { taskQueue: string; workflowId: string; args: [ServicePathInput] }, command: PathCommand): Promise<WorkflowHandle> {
-  const startWorkflowOperation = new WithStartWorkflowOperation('servicePathWorkflow', { ...options, workflowIdConflictPolicy: 'FAIL' });
+  const startWorkflowOperation = new WithStartWorkflowOperation<ServicePathWorkflow>(SERVICE_PATH_WORKFLOW, { ...options, workflowIdConflictPolicy: 'FAIL' });
   await env.client.workflow.executeUpdateWithStart(applyPathCommandUpdate, { args: [command], startWorkflowOperation });
   return startWorkflowOperation.workflowHandle();
 }

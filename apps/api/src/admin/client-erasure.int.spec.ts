@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { loadConfig } from '@polku/config';
+import { appendToStream } from '@polku/event-store';
 import { IdentityVault } from '@polku/identity';
 import type { Pool } from 'pg';
 import type { StaffUser } from '../auth/staff-user';
@@ -42,10 +43,7 @@ describe('client erasure on the real PostgreSQL', () => {
   /** A path of the client in `area`: its PathStarted, and its active-path row unless exited. */
   async function path(clientReference: string, area: string, active: boolean): Promise<string> {
     const pathId = randomUUID();
-    await pool.query(
-      `INSERT INTO events (stream_id, stream_version, event_id, event_type, data) VALUES ($1, 1, $2, 'PathStarted', $3)`,
-      [pathId, randomUUID(), { pathId, clientReference, employmentArea: area, municipality: 'Hattula' }],
-    );
+    await appendToStream(pool, pathId, 0, [{ eventId: randomUUID(), type: 'PathStarted', data: { pathId, clientReference, employmentArea: area, municipality: 'Hattula' } }]);
     if (active) await pool.query('INSERT INTO client_active_paths (client_reference, path_id) VALUES ($1, $2)', [clientReference, pathId]);
     return pathId;
   }

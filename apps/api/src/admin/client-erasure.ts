@@ -1,12 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
-import { inTransaction } from '@polku/event-store';
+import { answerableAreaOf, inTransaction } from '@polku/event-store';
 import type { IdentityVault } from '@polku/identity';
 import type { Pool } from 'pg';
 import type { StaffUser } from '../auth/staff-user';
 import { ApiError } from '../http/api-error';
 import type { IdempotencyStore } from '../idempotency/idempotency.store';
 import { recordErasure, type ErasureRequestedBy } from './erasure-audit';
-import { answerableAreaOf, mayErase } from './erasure-scope';
+import { mayErase } from './erasure-scope';
 
 export const CLIENT_NOT_FOUND = { code: 'CLIENT.NOT_FOUND', message: 'No such client in your employment area.' } as const;
 

@@ -1,35 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadConfig } from '@polku/config';
-import { createPool, migrate } from '@polku/event-store';
-import type { Pool } from 'pg';
-import type { AppConfig } from '../infrastructure/connections';
-import { IdempotencyStore } from './idempotency.store';
+import { storeOnPostgres } from './testing/store-on-postgres';
 
-const config = loadConfig();
 const reference = () => `cref_${randomBytes(12).toString('hex')}`;
 
 /** On erasure, kept answers naming the client go, wherever in the answer the reference sits. */
 describe('IdempotencyStore.forgetClient on the real PostgreSQL', () => {
-  let pool: Pool;
-  let store: IdempotencyStore;
-  const scope = `forget-test-${randomUUID()}`;
-
-  beforeAll(async () => {
-    pool = createPool(config.databaseUrl, 2);
-    await migrate(pool);
-    store = new IdempotencyStore(pool, { values: config } as AppConfig);
-  });
-  afterAll(async () => {
-    await pool.query('DELETE FROM idempotency_keys WHERE user_id = $1', [scope]);
-    await pool.end();
-  });
+  const db = storeOnPostgres('forget-test');
 
   async function keep(body: unknown): Promise<string> {
     const key = `key-${randomUUID()}`;
-    await pool.query('INSERT INTO idempotency_keys (user_id, key, request_hash, status, body) VALUES ($1, $2, $3, 200, $4)', [scope, key, 'h', JSON.stringify(body)]);
+    await db.pool.query('INSERT INTO idempotency_keys (user_id, key, request_hash, status, body) VALUES ($1, $2, $3, 200, $4)', [db.scope, key, 'h', JSON.stringify(body)]);
     return key;
   }
-  const kept = async (key: string) => (await pool.query('SELECT 1 FROM idempotency_keys WHERE user_id = $1 AND key = $2', [scope, key])).rowCount;
+  const kept = async (key: string) => (await db.pool.query('SELECT 1 FROM idempotency_keys WHERE user_id = $1 AND key = $2', [db.scope, key])).rowCount;
 
   it('forgets answers naming the client at the top, nested, in a list, as a key or inside a text', async () => {
     const client = reference();
@@ -41,7 +24,7 @@ describe('IdempotencyStore.forgetClient on the real PostgreSQL', () => {
       keep({ note: `client ${client} erased` }),
     ]);
     const other = await keep({ path: { clientReference: reference() } });
-    await store.forgetClient(client);
+    await db.store.forgetClient(client);
     expect(await Promise.all(keys.map(kept))).toEqual([0, 0, 0, 0, 0]);
     expect(await kept(other)).toBe(1);
   });

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { StaffRole } from '@polku/contracts';
+import type { Recipient, StaffRole } from '@polku/domain';
 import { Pool } from 'pg';
 import type { StaffUser } from '../auth/staff-user';
 import { helsinkiToday, sharedWithWellbeing } from '../paths/wellbeing-visibility';
 
 // Who reads which recipient's notifications (DOMAIN.md "Who uses Polku"). A coach's own
 // reminders are addressed to them by user id.
-const ROLE_RECIPIENTS: Readonly<Record<StaffRole, readonly string[]>> = {
+const ROLE_RECIPIENTS: Readonly<Record<StaffRole, readonly Exclude<Recipient, 'COACH'>[]>> = {
   intake: [],
   coach: ['MULTISECTORAL_TEAM'],
   wellbeing: ['WELLBEING_COUNTY_LEAD', 'MULTISECTORAL_TEAM'],

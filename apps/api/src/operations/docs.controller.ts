@@ -40,13 +40,3 @@ export class DocsController {
     return this.document;
   }
 }
-
-/** A route that does nothing: the raw baseline `npm run bench:api` measures the API against. */
-@Public()
-@Controller('hello')
-export class HelloController {
-  @Get()
-  hello(): { hello: string } {
-    return { hello: 'world' };
-  }
-}

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { foldPath, type RecordedEvent } from '@polku/event-store';
+import { employmentAreaOf, foldPath, type RecordedEvent } from '@polku/event-store';
 import { mayShareWithWellbeing, type StartedPath } from '@polku/domain';
 import { Pool } from 'pg';
 import { ApiError } from '../http/api-error';
@@ -37,11 +37,8 @@ export class PathStore {
   async areaOf(pathId: string): Promise<string | undefined> {
     const cached = this.areas.get(pathId);
     if (cached !== undefined) return cached;
-    const { rows } = await this.pool.query<{ area: string }>(
-      `SELECT data->>'employmentArea' AS area FROM events WHERE stream_id = $1 AND stream_version = 1 AND event_type = 'PathStarted'`,
-      [pathId],
-    );
-    const area = rows[0]?.area;
+    // From the store, not the projection: a path started a moment ago is authorised at once.
+    const area = await employmentAreaOf(this.pool, pathId);
     if (area !== undefined) {
       if (this.areas.size >= AREA_CACHE_LIMIT) this.areas.clear();
       this.areas.set(pathId, area);

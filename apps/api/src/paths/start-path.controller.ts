@@ -5,10 +5,10 @@ import { IdentityVault } from '@polku/identity';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ApiError } from '../http/api-error';
-import { CommandContext } from '../http/command-context';
+import { CommandContext } from './command-context';
 import type { Request, Response } from 'express';
 import { ZodPipe } from '../http/zod.pipe';
-import { PathCommands } from './path-commands';
+import { PathWorkflowClient } from './path-workflow.client';
 import { startedOrFail } from './path-answer';
 import { TransferRequests } from './transfer-requests';
 import { AccessLog } from '../audit/access-log';
@@ -24,7 +24,7 @@ const WHY: Record<PersonalIdentityCodeRejection, string> = {
 @Controller('paths')
 export class StartPathController {
   constructor(
-    private readonly commands: PathCommands,
+    private readonly workflows: PathWorkflowClient,
     private readonly context: CommandContext,
     private readonly vault: IdentityVault,
     private readonly access: AccessLog,
@@ -59,7 +59,7 @@ export class StartPathController {
     if (requested) return requested;
     let state: PathState;
     try {
-      state = await this.commands.start(command, this.context.updateIdOf(request, user));
+      state = await this.workflows.start(command, this.context.updateIdOf(request, user));
     } catch (error) {
       // Another area started the client's path since we looked: the same answer as if it had been first.
       const raced = isConflictOf(error, PathFailureTypes.clientHasActivePath) ? await transfer() : undefined;

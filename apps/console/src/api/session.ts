@@ -1,4 +1,5 @@
 import type { Me, StaffRole } from '@polku/contracts';
+import { STAFF_ROLES } from '@polku/domain';
 
 /** The part of the Web Storage API the session needs (window.sessionStorage in the browser). */
 export interface KeyValueStore {
@@ -13,7 +14,6 @@ export interface Session {
 }
 
 const KEY = 'polku.session';
-const ROLES: readonly StaffRole[] = ['intake', 'coach', 'wellbeing', 'manager', 'admin'];
 
 /** The bearer token and who it belongs to, kept in sessionStorage: gone when the tab closes. */
 export function createSessionStore(store: KeyValueStore) {
@@ -38,7 +38,7 @@ export function parseSession(text: string | null): Session | null {
     const value = JSON.parse(text) as { token?: unknown; me?: Partial<Record<keyof Me, unknown>> };
     const me = value.me;
     if (typeof value.token !== 'string' || !me || typeof me.userId !== 'string' || typeof me.employmentArea !== 'string') return null;
-    if (!ROLES.includes(me.role as StaffRole)) return null;
+    if (!(STAFF_ROLES as readonly string[]).includes(me.role as StaffRole)) return null;
     return { token: value.token, me: { userId: me.userId, role: me.role as StaffRole, employmentArea: me.employmentArea } };
   } catch {
     return null;

@@ -26,6 +26,7 @@ describe('staffApi URLs (docs/staff-api.md)', () => {
     ['unread notifications', (api: ReturnType<typeof staffApi>) => api.notifications(true), ['GET', '/me/notifications?unread=true&limit=100', undefined]],
     ['all notifications', (api: ReturnType<typeof staffApi>) => api.notifications(), ['GET', '/me/notifications?limit=100', undefined]],
     ['mark one read', (api: ReturnType<typeof staffApi>) => api.markRead('n1'), ['POST', '/me/notifications/n1/read', undefined]],
+    ['the last accessibility audit of the build', (api: ReturnType<typeof staffApi>) => api.accessibilityAudit(), ['GET', '/accessibility-audit.json', undefined]],
     ['KPIs for a period', (api: ReturnType<typeof staffApi>) => api.kpis({ from: '2026-01', to: '2026-03' }), ['GET', '/kpis?from=2026-01&to=2026-03', undefined]],
     [
       'a dev token',

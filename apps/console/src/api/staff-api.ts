@@ -42,6 +42,8 @@ export function staffApi(client: ApiClient) {
     markRead: (notificationId: string): Promise<ApiResult<NotificationRead>> =>
       client.post(`/me/notifications/${encodeURIComponent(notificationId)}/read`),
     kpis: (query: KpiQuery): Promise<ApiResult<KpiReport>> => client.get(`/kpis${toQuery({ ...query })}`),
+    /** Not the API's: the browser test's last audit of this console build, served beside it. */
+    accessibilityAudit: (): Promise<ApiResult<unknown>> => client.get('/accessibility-audit.json'),
   };
 }
 

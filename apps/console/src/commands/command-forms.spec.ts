@@ -4,8 +4,8 @@ import { COMMAND_NAMES, knownCommands, type CommandName } from './command-names'
 
 /** The top-level body keys of each command in docs/staff-api.md ("?" ones included). */
 const DOCUMENTED_KEYS: Readonly<Record<CommandName, readonly string[]>> = {
-  'hold-initial-interview': ['heldOn', 'serviceNeed', 'employmentPlan'],
-  'record-employment-plan': ['recordedOn', 'employmentPlan'],
+  'hold-initial-interview': ['heldOn', 'serviceNeed', 'employmentPlan', 'language'],
+  'record-employment-plan': ['recordedOn', 'employmentPlan', 'language'],
   'start-assessment': ['startedOn'],
   'record-assessment': ['recordedOn', 'strengths', 'ownGoals', 'recommendedNextService'],
   'refer-to-wellbeing-service': ['referralId', 'service', 'legalBasis', 'referredOn', 'workCapacityLimitation'],
@@ -21,7 +21,7 @@ const DOCUMENTED_KEYS: Readonly<Record<CommandName, readonly string[]>> = {
   pause: ['reason'],
   resume: [],
   'reassign-coach': ['coachId'],
-  exit: ['outcome', 'exitedOn'],
+  exit: ['outcome', 'exitedOn', 'language'],
   'record-follow-up': ['months', 'inWorkOrStudy', 'recordedOn'],
   reopen: ['reopenedOn', 'reason'],
   'record-consent': ['consent'],
@@ -83,6 +83,12 @@ describe('COMMAND_FORMS', () => {
       heldOn: '2026-01-05',
       serviceNeed: 'Tuki',
     });
+  });
+
+  it.each(['hold-initial-interview', 'record-employment-plan', 'exit'] as const)('%s records the language the document was written in, the console’s by default', (name) => {
+    const language = COMMAND_FORMS[name].fields.find((field) => field.name === 'language');
+    expect(language).toMatchObject({ kind: 'select', options: ['fi', 'sv', 'en'], initial: { from: 'lang' } });
+    expect(buildBody(COMMAND_FORMS[name], { language: 'sv' })).toMatchObject({ language: 'sv' });
   });
 
   it('sends resume as an empty body', () => {

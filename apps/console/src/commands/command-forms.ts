@@ -1,4 +1,5 @@
-import { checkbox, date, list, newId, number, numberSelect, select, text, textarea } from '../forms/field-builders';
+import { checkbox, date, documentLanguage, list, newId, number, numberSelect, select, text, textarea } from '../forms/field-builders';
+import { HOURS_A_DAY, SERVICE_DAYS_A_WEEK } from '@polku/domain';
 import type { FormDef } from '../forms/field-types';
 import {
   CONSENT_AUDIENCES,
@@ -15,14 +16,17 @@ import {
   WELLBEING_SERVICES,
   WORK_TRIAL_RESULTS,
 } from '../forms/options';
+import { POLICY_LIMITS as LIMITS } from '../forms/policy-limits';
 import type { CommandName } from './command-names';
 
-const plan = [number('employmentPlan.applicationsPerMonth', 0, 4, false, 4), list('employmentPlan.goals', false)];
+// Bounds are the policy's (or, where no policy sets one, what holds for any service): hints for
+// the browser, checked again by the decider against the path's own policy.
+const plan = [number('employmentPlan.applicationsPerMonth', ...LIMITS.applicationsPerMonth, false, LIMITS.applicationsPerMonth[1]), list('employmentPlan.goals', false)];
 
 /** One form per command: the body of `POST /paths/{id}/{command}` (docs/staff-api.md, path.commands.ts). */
 export const COMMAND_FORMS: Readonly<Record<CommandName, FormDef>> = {
-  'hold-initial-interview': { fields: [date('heldOn'), textarea('serviceNeed'), ...plan] },
-  'record-employment-plan': { fields: [date('recordedOn'), ...plan.map((field) => ({ ...field, required: true }))] },
+  'hold-initial-interview': { fields: [date('heldOn'), textarea('serviceNeed'), ...plan, documentLanguage()] },
+  'record-employment-plan': { fields: [date('recordedOn'), ...plan.map((field) => ({ ...field, required: true })), documentLanguage()] },
   'start-assessment': { fields: [date('startedOn')] },
   'record-assessment': { fields: [date('recordedOn'), list('strengths'), list('ownGoals'), select('recommendedNextService', RECOMMENDED_SERVICES)] },
   'refer-to-wellbeing-service': {
@@ -39,8 +43,8 @@ export const COMMAND_FORMS: Readonly<Record<CommandName, FormDef>> = {
       textarea('goal'),
       date('startOn'),
       { ...date('plannedEndOn'), initial: { from: 'today+months', months: 3 } },
-      number('daysPerWeek', 1, 5, true, 5),
-      number('hoursPerDay', 4, 8, true, 6),
+      number('daysPerWeek', ...LIMITS.workTrialDaysPerWeek, true, LIMITS.workTrialDaysPerWeek[1]),
+      number('hoursPerDay', ...LIMITS.workTrialHoursPerDay, true, 6),
       text('agreementReference'),
       text('guide'),
     ],
@@ -66,8 +70,8 @@ export const COMMAND_FORMS: Readonly<Record<CommandName, FormDef>> = {
       text('provider'),
       date('startOn'),
       { ...date('plannedEndOn'), initial: { from: 'today+months', months: 1 } },
-      number('daysPerWeek', 1, 5, false),
-      number('hoursPerDay', 1, 8, false),
+      number('daysPerWeek', ...SERVICE_DAYS_A_WEEK, false),
+      number('hoursPerDay', 1, HOURS_A_DAY, false),
       date('reviewOn', false),
     ],
   },
@@ -81,7 +85,7 @@ export const COMMAND_FORMS: Readonly<Record<CommandName, FormDef>> = {
   pause: { fields: [select('reason', PAUSE_REASONS)] },
   resume: { fields: [] },
   'reassign-coach': { fields: [text('coachId')] },
-  exit: { fields: [select('outcome', EXIT_OUTCOMES), date('exitedOn')] },
+  exit: { fields: [select('outcome', EXIT_OUTCOMES), date('exitedOn'), documentLanguage()] },
   'record-follow-up': { fields: [numberSelect('months', FOLLOW_UP_MONTHS), checkbox('inWorkOrStudy'), date('recordedOn')] },
   reopen: { fields: [date('reopenedOn'), textarea('reason')] },
   'record-consent': {

@@ -1,6 +1,6 @@
 import type { FieldName } from './field-names';
 import type { FieldDef } from './field-types';
-import type { OptionValue } from './options';
+import { DOCUMENT_LANGUAGES, type OptionValue } from './options';
 
 // Short constructors so the form tables read as a list of fields, one a line.
 
@@ -26,4 +26,6 @@ export const number = (name: FieldName, min: number, max: number, required = tru
 export const select = (name: FieldName, options: readonly OptionValue[], required = true): FieldDef => ({ name, kind: 'select', options, required });
 export const numberSelect = (name: FieldName, options: readonly number[]): FieldDef => ({ name, kind: 'number-select', options, required: true });
 export const checkbox = (name: FieldName): FieldDef => ({ name, kind: 'checkbox', required: true });
+/** The language of the client's document; recorded with it, so a Swedish plan is known to be one. */
+export const documentLanguage = (): FieldDef => ({ ...select('language', DOCUMENT_LANGUAGES), initial: { from: 'lang' } });
 export const newId = (name: FieldName, prefix: string): FieldDef => ({ name, kind: 'text', required: true, initial: { from: 'new-id', prefix } });

@@ -1,29 +1,46 @@
 import { useI18n } from '../shell/i18n-context';
+import type { ErrorText } from './error-text';
 import type { FieldDef } from './field-types';
 
 interface Props {
   readonly id: string;
   readonly field: FieldDef;
   readonly value: string | boolean | undefined;
-  readonly errors: readonly string[];
+  /** The server's refusal of this field, in the user's words; null while it has none. */
+  readonly error: ErrorText | null;
   readonly onChange: (value: string | boolean) => void;
 }
 
-/** One labelled input with the server's messages for it underneath. */
-export function FieldInput({ id, field, value, errors, onChange }: Props) {
+/** The element ids of a field's control and its message, shared with the form's focus handling. */
+export const controlId = (formId: string, field: FieldDef) => `${formId}-${field.name}`;
+const errorId = (inputId: string) => `${inputId}-message`;
+
+// Only the user's own sign-in name is about the user (WCAG 1.3.5); everything else describes the client.
+const AUTOCOMPLETE: Partial<Record<FieldDef['name'], string>> = { userId: 'username', identityCode: 'off' };
+
+/** One labelled input with the server's message for it underneath, tied to it by aria-describedby. */
+export function FieldInput({ id, field, value, error, onChange }: Props) {
   const { dict, t } = useI18n();
-  const inputId = `${id}-${field.name}`;
+  const inputId = controlId(id, field);
   const label = dict.fields[field.name] + (field.kind === 'list' ? ` (${t('listHint')})` : '');
   return (
-    <div className={`field field-${field.kind}${errors.length > 0 ? ' invalid' : ''}`}>
+    <div className={`field field-${field.kind}${error ? ' invalid' : ''}`}>
       <label htmlFor={inputId}>
         {label}
-        {field.required && field.kind !== 'checkbox' && <span className="required"> *</span>}
+        {field.required && field.kind !== 'checkbox' && (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
-      <Control inputId={inputId} field={field} value={value} invalid={errors.length > 0} onChange={onChange} />
-      {errors.length > 0 && (
-        <div className="field-error" data-testid={`${id}-error-${field.name}`}>
-          {errors.join(' · ')}
+      <Control inputId={inputId} field={field} value={value} describedBy={error ? errorId(inputId) : undefined} onChange={onChange} />
+      {error && (
+        <div className="field-error" id={errorId(inputId)} data-testid={`${id}-error-${field.name}`}>
+          {error.text}{' '}
+          <span className="detail" lang="en">
+            {error.detail}
+          </span>
         </div>
       )}
     </div>
@@ -34,13 +51,21 @@ interface ControlProps {
   readonly inputId: string;
   readonly field: FieldDef;
   readonly value: string | boolean | undefined;
-  readonly invalid: boolean;
+  readonly describedBy: string | undefined;
   readonly onChange: (value: string | boolean) => void;
 }
 
-function Control({ inputId, field, value, invalid, onChange }: ControlProps) {
+function Control({ inputId, field, value, describedBy, onChange }: ControlProps) {
   const { dict, t } = useI18n();
-  const common = { id: inputId, name: field.name, 'data-testid': inputId, 'aria-invalid': invalid };
+  const common = {
+    id: inputId,
+    name: field.name,
+    'data-testid': inputId,
+    'aria-invalid': describedBy !== undefined,
+    'aria-describedby': describedBy,
+    'aria-required': field.required && field.kind !== 'checkbox' ? true : undefined,
+    autoComplete: AUTOCOMPLETE[field.name],
+  };
   const text = typeof value === 'string' ? value : '';
   switch (field.kind) {
     case 'checkbox':

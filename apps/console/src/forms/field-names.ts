@@ -15,4 +15,6 @@ export type FieldName =
   | 'serviceId' | 'kind' | 'provider' | 'reviewOn'
   | 'about.type' | 'about.id' | 'summary'
   | 'reason' | 'outcome' | 'exitedOn' | 'months' | 'inWorkOrStudy' | 'reopenedOn'
-  | 'consent.audience' | 'consent.scope' | 'consent.givenOn' | 'consent.expiresOn' | 'audience' | 'toVersion';
+  | 'consent.audience' | 'consent.scope' | 'consent.givenOn' | 'consent.expiresOn' | 'audience' | 'toVersion'
+  // the language a client's document is written in
+  | 'language';

@@ -7,6 +7,8 @@ export type FieldDefault =
   | { readonly from: 'today+months'; readonly months: number }
   | { readonly from: 'me' }
   | { readonly from: 'new-id'; readonly prefix: string }
+  /** The console's language: a document is most often written in the language the coach works in. */
+  | { readonly from: 'lang' }
   | { readonly value: string | boolean };
 
 interface FieldBase {

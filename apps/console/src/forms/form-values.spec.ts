@@ -11,12 +11,13 @@ const form: FormDef = {
     { name: 'trialId', kind: 'text', required: true, initial: { from: 'new-id', prefix: 'wt' } },
     { name: 'coachId', kind: 'text', required: true, initial: { from: 'me' } },
     { name: 'plannedEndOn', kind: 'date', required: true, initial: { from: 'today+months', months: 3 } },
+    { name: 'language', kind: 'select', options: ['fi', 'sv', 'en'], required: true, initial: { from: 'lang' } },
   ],
 };
 
 describe('initialValues', () => {
-  it('fills today, the user, a new id, a date months ahead and literal defaults', () => {
-    expect(initialValues(form, { today: '2026-11-30', userId: 'coach.virtanen', newId: () => 'abc123' })).toEqual({
+  it('fills today, the user, a new id, a date months ahead, the console’s language and literal defaults', () => {
+    expect(initialValues(form, { today: '2026-11-30', userId: 'coach.virtanen', newId: () => 'abc123', lang: 'sv' })).toEqual({
       heldOn: '2026-11-30',
       serviceNeed: '',
       'employmentPlan.applicationsPerMonth': '4',
@@ -25,6 +26,7 @@ describe('initialValues', () => {
       trialId: 'wt-abc123',
       coachId: 'coach.virtanen',
       plannedEndOn: '2027-02-28',
+      language: 'sv',
     });
   });
 });

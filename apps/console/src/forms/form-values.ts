@@ -5,6 +5,8 @@ export interface DefaultsContext {
   readonly today: string;
   readonly userId: string;
   readonly newId: () => string;
+  /** The console's language, the default language of a document. */
+  readonly lang: string;
 }
 
 export function initialValues(form: FormDef, context: DefaultsContext): FormValues {
@@ -24,6 +26,8 @@ function initialValue(field: FieldDef, context: DefaultsContext): string | boole
       return context.userId;
     case 'new-id':
       return `${initial.prefix}-${context.newId()}`;
+    case 'lang':
+      return context.lang;
   }
 }
 

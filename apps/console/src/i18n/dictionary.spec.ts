@@ -4,7 +4,9 @@ import type { FieldDef } from '../forms/field-types';
 import { INTAKE_FORM, KPI_FILTERS_FORM, PATH_FILTERS_FORM, SIGN_IN_FORM } from '../forms/page-forms';
 import { DICTIONARIES, LANGS, parseLang, type Dictionary } from './dictionary';
 
-const SECTIONS = ['ui', 'commands', 'fields', 'options', 'events', 'rules', 'kinds'] as const satisfies readonly (keyof Dictionary)[];
+const SECTIONS = ['ui', 'commands', 'fields', 'options', 'events', 'rules', 'kinds', 'errors', 'statement'] as const satisfies readonly (keyof Dictionary)[];
+/** Names and marks that read the same in every language. */
+const SAME_IN_EVERY_LANGUAGE = new Set(['Polku', '<5', '—', 'Kela', 'Status']);
 const ALL_FIELDS: readonly FieldDef[] = [SIGN_IN_FORM, INTAKE_FORM, PATH_FILTERS_FORM, KPI_FILTERS_FORM, ...Object.values(COMMAND_FORMS)].flatMap((form) => form.fields);
 
 // The types make a missing key a compile error; these catch what a cast or a spread could slip past.
@@ -31,7 +33,17 @@ describe('dictionaries', () => {
     for (const lang of LANGS) expect(COMMAND_NAMES.filter((name) => !DICTIONARIES[lang].commands[name])).toEqual([]);
   });
 
-  it('speaks Finnish unless English was chosen', () => {
-    expect([parseLang('en'), parseLang('fi'), parseLang(null), parseLang('sv')]).toEqual(['en', 'fi', 'fi', 'fi']);
+  it('speaks Finnish unless Swedish or English was chosen', () => {
+    expect([parseLang('en'), parseLang('sv'), parseLang('fi'), parseLang(null), parseLang('de')]).toEqual(['en', 'sv', 'fi', 'fi', 'fi']);
+  });
+
+  // A text copied over from Finnish (or English) and never translated passes the key check above.
+  it.each(LANGS.filter((lang) => lang !== 'fi').map((lang) => [lang]))('%s: no text is left in Finnish', (lang) => {
+    const copied = SECTIONS.flatMap((section) => {
+      const finnish = DICTIONARIES.fi[section] as Readonly<Record<string, string>>;
+      const texts = DICTIONARIES[lang][section] as Readonly<Record<string, string>>;
+      return Object.keys(finnish).filter((key) => texts[key] === finnish[key] && !SAME_IN_EVERY_LANGUAGE.has(finnish[key] ?? '')).map((key) => `${section}.${key}`);
+    });
+    expect(copied).toEqual([]);
   });
 });

@@ -1,23 +1,35 @@
 import type { DomainLabels } from './domain-labels';
 import { DOMAIN_EN } from './domain.en';
 import { DOMAIN_FI } from './domain.fi';
+import { DOMAIN_SV } from './domain.sv';
+import { STATEMENT_EN } from './statement.en';
+import { STATEMENT_FI, type StatementKey } from './statement.fi';
+import { STATEMENT_SV } from './statement.sv';
 import { UI_EN } from './ui.en';
 import { UI_FI, type UiKey } from './ui.fi';
+import { UI_SV } from './ui.sv';
 
-export type Lang = 'fi' | 'en';
-export const LANGS: readonly Lang[] = ['fi', 'en'];
+/** Finnish and Swedish, the national languages (Language Act 423/2003), and English. */
+export type Lang = 'fi' | 'sv' | 'en';
+export const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
 export const DEFAULT_LANG: Lang = 'fi';
 
-/** Everything the console says, per language; both are checked against the same key sets. */
+/** Each language by its own name: the switch is read by someone who may not know the current one. */
+export const LANG_NAMES: Readonly<Record<Lang, string>> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
+
+/** Everything the console says, per language; all are checked against the same key sets. */
 export interface Dictionary extends DomainLabels {
   readonly ui: Readonly<Record<UiKey, string>>;
+  /** The accessibility statement's prose (pages/accessibility-page.tsx). */
+  readonly statement: Readonly<Record<StatementKey, string>>;
 }
 
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = {
-  fi: { ui: UI_FI, ...DOMAIN_FI },
-  en: { ui: UI_EN, ...DOMAIN_EN },
+  fi: { ui: UI_FI, statement: STATEMENT_FI, ...DOMAIN_FI },
+  sv: { ui: UI_SV, statement: STATEMENT_SV, ...DOMAIN_SV },
+  en: { ui: UI_EN, statement: STATEMENT_EN, ...DOMAIN_EN },
 };
 
 export function parseLang(value: string | null | undefined): Lang {
-  return value === 'en' || value === 'fi' ? value : DEFAULT_LANG;
+  return LANGS.find((lang) => lang === value) ?? DEFAULT_LANG;
 }

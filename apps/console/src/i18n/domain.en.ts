@@ -1,5 +1,6 @@
 import type { DomainLabels } from './domain-labels';
 import { FIELDS_EN } from './fields.en';
+import { ERRORS_EN } from './errors.en';
 
 export const DOMAIN_EN: DomainLabels = {
   commands: {
@@ -80,6 +81,9 @@ export const DOMAIN_EN: DomainLabels = {
     wellbeing: 'Wellbeing county',
     manager: 'Manager',
     admin: 'Administrator',
+    fi: 'Finnish',
+    sv: 'Swedish',
+    en: 'English',
   },
   events: {
     PathStarted: 'Path started',
@@ -130,5 +134,6 @@ export const DOMAIN_EN: DomainLabels = {
     'FOLLOW-UP': 'Follow-up',
     'CONSENT-EXPIRY': 'Consent expiry',
   },
+  errors: ERRORS_EN,
   kinds: { REMINDER: 'Reminder', DEADLINE: 'Deadline', ESCALATION: 'Escalation' },
 };

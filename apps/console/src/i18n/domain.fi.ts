@@ -1,5 +1,6 @@
 import type { DomainLabels } from './domain-labels';
 import { FIELDS_FI } from './fields.fi';
+import { ERRORS_FI } from './errors.fi';
 
 export const DOMAIN_FI: DomainLabels = {
   commands: {
@@ -80,6 +81,9 @@ export const DOMAIN_FI: DomainLabels = {
     wellbeing: 'Hyvinvointialue',
     manager: 'Esihenkilö',
     admin: 'Ylläpitäjä',
+    fi: 'suomi',
+    sv: 'ruotsi',
+    en: 'englanti',
   },
   events: {
     PathStarted: 'Polku aloitettu',
@@ -130,5 +134,6 @@ export const DOMAIN_FI: DomainLabels = {
     'FOLLOW-UP': 'Seuranta',
     'CONSENT-EXPIRY': 'Suostumuksen päättyminen',
   },
+  errors: ERRORS_FI,
   kinds: { REMINDER: 'Muistutus', DEADLINE: 'Määräaika', ESCALATION: 'Eskalaatio' },
 };

@@ -68,4 +68,5 @@ export const FIELDS_EN: Readonly<Record<FieldName, string>> = {
   'consent.expiresOn': 'Expires on',
   audience: 'Audience',
   toVersion: 'Policy version',
+  language: 'Document language',
 };

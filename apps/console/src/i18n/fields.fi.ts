@@ -68,4 +68,5 @@ export const FIELDS_FI: Readonly<Record<FieldName, string>> = {
   'consent.expiresOn': 'Voimassa asti',
   audience: 'Vastaanottaja',
   toVersion: 'Sääntöversio',
+  language: 'Asiakirjan kieli',
 };

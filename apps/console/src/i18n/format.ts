@@ -1,13 +1,16 @@
 import type { Lang } from './dictionary';
 
-const LOCALES: Readonly<Record<Lang, string>> = { fi: 'fi-FI', en: 'en-GB' };
+// Swedish as written in Finland (sv-FI): dates 5.1.2026 like Finnish, not Sweden's 2026-01-05.
+const LOCALES: Readonly<Record<Lang, string>> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+/** Finnish and Finland-Swedish write months as numbers; English names them. */
+const monthStyle = (lang: Lang) => (lang === 'en' ? 'short' : 'numeric');
 
 /** A calendar date (`YYYY-MM-DD`): printed as is, never shifted by a time zone. */
 export function formatDate(date: string, lang: Lang): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!match) return date;
   const [, year, month, day] = match;
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: lang === 'fi' ? 'numeric' : 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: monthStyle(lang), year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))),
   );
 }
@@ -19,12 +22,12 @@ export function formatInstant(instant: string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(date);
 }
 
-/** `2026-03` or `2026-03-01` → "3/2026" (fi) or "Mar 2026" (en). */
+/** `2026-03` or `2026-03-01` → "3.2026" (fi, sv) or "Mar 2026" (en). */
 export function formatMonth(month: string, lang: Lang): string {
   const match = /^(\d{4})-(\d{2})/.exec(month);
   if (!match) return month;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-  return new Intl.DateTimeFormat(LOCALES[lang], { month: lang === 'fi' ? 'numeric' : 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(LOCALES[lang], { month: monthStyle(lang), year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 export function formatShare(share: number | null | undefined, lang: Lang): string {

@@ -69,6 +69,21 @@ export const UI_FI = {
   empty: '—',
   listHint: 'yksi riville',
   forbiddenPage: 'Roolillasi ei ole pääsyä tälle sivulle.',
+  skipToContent: 'Siirry sisältöön',
+  mainNav: 'Päävalikko',
+  navAccessibility: 'Saavutettavuusseloste',
+  requiredLegend: 'Tähdellä (*) merkityt kentät ovat pakollisia.',
+  fieldRequired: 'Täytä tämä kenttä.',
+  fieldInvalid: 'Tarkista tämä kenttä.',
+  errorUnknown: 'Pyyntöä ei voitu käsitellä.',
+  errorDetail: 'Palvelimen tarkenne (englanniksi):',
+  errorCode: 'Virhekoodi',
+  saved: 'Tallennettu:',
+  unreadCount: 'lukematonta',
+  caseloadView: 'Näytä',
+  chartFigures: 'Luvut taulukkona',
+  colOutcome: 'Tulos',
+  actorSystem: 'järjestelmä',
 } as const;
 
 export type UiKey = keyof typeof UI_FI;

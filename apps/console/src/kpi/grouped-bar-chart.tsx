@@ -1,4 +1,5 @@
 import { ChartFigure } from './chart-figure';
+import type { FiguresTable } from './chart-figures';
 import type { GroupedBars } from './kpi-data';
 import { colourAt } from './palette';
 
@@ -8,6 +9,7 @@ interface Props {
   readonly data: GroupedBars;
   readonly groupLabel: (group: string) => string;
   readonly valueLabel: (value: number) => string;
+  readonly figures: FiguresTable;
 }
 
 const HEIGHT = 220;
@@ -18,13 +20,13 @@ const BAR = 14;
 const GAP = 18;
 
 /** Bars of a share (0–1) per group (month), one bar per series (municipality). */
-export function GroupedBarChart({ testId, title, data, groupLabel, valueLabel }: Props) {
+export function GroupedBarChart({ testId, title, data, groupLabel, valueLabel, figures }: Props) {
   const groupWidth = Math.max(1, data.series.length) * BAR + GAP;
   const width = LEFT + data.groups.length * groupWidth + GAP;
   const plot = HEIGHT - TOP - BOTTOM;
   const y = (value: number) => TOP + plot * (1 - Math.min(1, Math.max(0, value)));
   return (
-    <ChartFigure testId={testId} title={title} width={width} height={HEIGHT} legend={data.series.map((series) => series.name)}>
+    <ChartFigure testId={testId} title={title} width={width} height={HEIGHT} legend={data.series.map((series) => series.name)} figures={figures}>
       {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
         <g key={tick}>
           <line x1={LEFT} x2={width} y1={y(tick)} y2={y(tick)} className="grid" />
@@ -41,7 +43,7 @@ export function GroupedBarChart({ testId, title, data, groupLabel, valueLabel }:
               const value = series.values[groupIndex];
               if (value === null || value === undefined) return null;
               return (
-                <rect key={series.name} x={x0 + seriesIndex * BAR} y={y(value)} width={BAR - 2} height={TOP + plot - y(value)} fill={colourAt(seriesIndex)} data-testid={`${testId}-bar`}>
+                <rect key={series.name} x={x0 + seriesIndex * BAR} y={y(value)} width={BAR - 2} height={TOP + plot - y(value)} fill={colourAt(seriesIndex)} className="mark" data-testid={`${testId}-bar`}>
                   <title>{`${series.name} ${groupLabel(group)}: ${valueLabel(value)}`}</title>
                 </rect>
               );

@@ -1,12 +1,16 @@
 import type { KpiQuery } from '@polku/contracts';
 import { useMemo, useState } from 'react';
 import { FieldsForm } from '../forms/fields-form';
+import { EXIT_OUTCOMES } from '../forms/options';
 import { KPI_FILTERS_FORM } from '../forms/page-forms';
 import { formatMonth, formatShare } from '../i18n/format';
+import { ErrorBox } from '../shell/error-box';
 import { useI18n } from '../shell/i18n-context';
+import { PageHeading } from '../shell/page-heading';
 import { useSession } from '../shell/session-context';
 import { useLoad } from '../shell/use-load';
 import { GroupedBarChart } from './grouped-bar-chart';
+import { exitFigures, goalShareFigures } from './chart-figures';
 import { exitStacks, goalShareBars, outcomesIn } from './kpi-data';
 import { KpiTable } from './kpi-table';
 import { StackedBarChart } from './stacked-bar-chart';
@@ -20,12 +24,20 @@ export function KpiPage() {
   const charts = useMemo(() => {
     if (loaded.state !== 'ok') return null;
     const stacks = exitStacks(loaded.data.exitsByOutcome);
-    return { share: goalShareBars(loaded.data.monthly), stacks, outcomes: outcomesIn(stacks) };
-  }, [loaded]);
+    const share = goalShareBars(loaded.data.monthly);
+    const monthLabel = (month: string) => formatMonth(month, lang);
+    return {
+      share,
+      stacks,
+      outcomes: outcomesIn(stacks),
+      shareFigures: goalShareFigures(share, { month: t('colMonth'), monthLabel, share: (value) => formatShare(value, lang), none: formatShare(null, lang) }),
+      exitFigures: exitFigures(stacks, EXIT_OUTCOMES, { municipality: t('colMunicipality'), month: t('colMonth'), monthLabel, outcome: (outcome) => dict.options[outcome], suppressed: t('suppressedCount') }),
+    };
+  }, [loaded, lang, t, dict]);
   return (
     <section className="page" data-testid="page-kpis">
       <div className="title-row">
-        <h1>{t('kpisTitle')}</h1>
+        <PageHeading>{t('kpisTitle')}</PageHeading>
         <button type="button" data-testid="kpis-refresh" onClick={() => void reload()}>
           {t('refresh')}
         </button>
@@ -40,16 +52,21 @@ export function KpiPage() {
           return null;
         }}
       />
-      {loaded.state === 'loading' && <p>{t('loading')}</p>}
+      {loaded.state === 'loading' && <p role="status">{t('loading')}</p>}
       {loaded.state === 'error' && (
-        <div className="error-summary" role="alert" data-testid="kpis-error">
-          <code>{loaded.error.code}</code> {loaded.error.message}
-        </div>
+        <ErrorBox testId="kpis-error" error={loaded.error} />
       )}
       {loaded.state === 'ok' && charts && loaded.data.monthly.length === 0 && <p data-testid="kpis-empty">{t('noKpis')}</p>}
       {loaded.state === 'ok' && charts && loaded.data.monthly.length > 0 && (
         <>
-          <GroupedBarChart testId="kpi-goal-chart" title={t('goalShareChart')} data={charts.share} groupLabel={(month) => formatMonth(month, lang)} valueLabel={(value) => formatShare(value, lang)} />
+          <GroupedBarChart
+            testId="kpi-goal-chart"
+            title={t('goalShareChart')}
+            data={charts.share}
+            groupLabel={(month) => formatMonth(month, lang)}
+            valueLabel={(value) => formatShare(value, lang)}
+            figures={charts.shareFigures}
+          />
           <StackedBarChart
             testId="kpi-exits-chart"
             title={t('exitsChart')}
@@ -58,6 +75,7 @@ export function KpiPage() {
             outcomeLabel={(outcome) => dict.options[outcome]}
             barLabel={(stack) => formatMonth(stack.month, lang)}
             suppressed={{ mark: t('suppressedCount'), meaning: t('suppressedOutcomes') }}
+            figures={charts.exitFigures}
           />
           <KpiTable monthly={loaded.data.monthly} />
           <p className="hint" data-testid="kpi-small-cells">

@@ -23,6 +23,7 @@ export function KpiTable({ monthly }: { readonly monthly: readonly KpiMonth[] })
       testId="kpi-table"
       rowTestId="kpi-row"
       caption="kpiTable"
+      captionVisible
       columns={columns}
       rows={rows}
       rowKey={(row) => `${row.month}|${row.municipality}`}

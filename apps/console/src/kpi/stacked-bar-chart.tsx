@@ -1,5 +1,6 @@
 import type { ExitOutcome } from '@polku/domain';
 import { ChartFigure } from './chart-figure';
+import type { FiguresTable } from './chart-figures';
 import type { Stack } from './kpi-data';
 import { colourAt } from './palette';
 
@@ -12,6 +13,7 @@ interface Props {
   readonly barLabel: (stack: Stack) => string;
   /** Drawn over a bar with suppressed outcomes ("<5"), and what it means, for its tooltip. */
   readonly suppressed: { readonly mark: string; readonly meaning: string };
+  readonly figures: FiguresTable;
 }
 
 const HEIGHT = 240;
@@ -25,14 +27,14 @@ const GAP = 46;
  * Exits per municipality and month, one segment per published outcome. Suppressed outcomes get
  * a "<5" mark, no segment: the bar shows only numbers the API published.
  */
-export function StackedBarChart({ testId, title, stacks, outcomes, outcomeLabel, barLabel, suppressed }: Props) {
+export function StackedBarChart({ testId, title, stacks, outcomes, outcomeLabel, barLabel, suppressed, figures }: Props) {
   const max = Math.max(1, ...stacks.map((stack) => stack.total));
   const plot = HEIGHT - TOP - BOTTOM;
   const scale = (count: number) => (plot * count) / max;
   const width = LEFT + stacks.length * (BAR + GAP) + GAP;
   const colourOf = (outcome: ExitOutcome) => colourAt(outcomes.indexOf(outcome));
   return (
-    <ChartFigure testId={testId} title={title} width={width} height={HEIGHT} legend={outcomes.map(outcomeLabel)}>
+    <ChartFigure testId={testId} title={title} width={width} height={HEIGHT} legend={outcomes.map(outcomeLabel)} figures={figures}>
       <line x1={LEFT} x2={width} y1={TOP + plot} y2={TOP + plot} className="grid" />
       <text x={LEFT - 6} y={TOP + 8} textAnchor="end" className="axis">
         {max}
@@ -45,7 +47,7 @@ export function StackedBarChart({ testId, title, stacks, outcomes, outcomeLabel,
             {stack.segments.map((segment) => {
               base -= scale(segment.exits);
               return (
-                <rect key={segment.outcome} x={x} y={base} width={BAR} height={scale(segment.exits)} fill={colourOf(segment.outcome)} data-testid={`${testId}-segment`}>
+                <rect key={segment.outcome} x={x} y={base} width={BAR} height={scale(segment.exits)} fill={colourOf(segment.outcome)} className="mark" data-testid={`${testId}-segment`}>
                   <title>{`${stack.municipality} ${barLabel(stack)} · ${outcomeLabel(segment.outcome)}: ${segment.exits}`}</title>
                 </rect>
               );

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { PathFilters } from '../api/staff-api';
 import { FieldsForm } from '../forms/fields-form';
 import { PATH_FILTERS_FORM } from '../forms/page-forms';
+import { ErrorBox } from '../shell/error-box';
 import { useI18n } from '../shell/i18n-context';
+import { PageHeading } from '../shell/page-heading';
 import { useSession } from '../shell/session-context';
 import { PathsTable } from './paths-table';
 import { usePagedPaths, type ListMode } from './use-paged-paths';
@@ -17,11 +19,11 @@ export function CaseloadPage() {
   const paths = usePagedPaths(api, mode, filters);
   return (
     <section className="page" data-testid="page-caseload" data-mode={mode}>
-      <h1>{t(mode === 'mine' ? 'caseloadMine' : 'caseloadAll')}</h1>
+      <PageHeading>{t(mode === 'mine' ? 'caseloadMine' : 'caseloadAll')}</PageHeading>
       {isCoach && (
-        <div className="tabs">
+        <div className="tabs" role="group" aria-label={t('caseloadView')}>
           {(['mine', 'all'] as const).map((option) => (
-            <button key={option} type="button" className={option === mode ? 'active' : ''} data-testid={`caseload-mode-${option}`} onClick={() => setMode(option)}>
+            <button key={option} type="button" className={option === mode ? 'active' : ''} aria-pressed={option === mode} data-testid={`caseload-mode-${option}`} onClick={() => setMode(option)}>
               {t(option === 'mine' ? 'caseloadMine' : 'caseloadAll')}
             </button>
           ))}
@@ -40,11 +42,9 @@ export function CaseloadPage() {
         />
       )}
       {paths.error && (
-        <div className="error-summary" role="alert" data-testid="paths-error">
-          <code>{paths.error.code}</code> {paths.error.message}
-        </div>
+        <ErrorBox testId="paths-error" error={paths.error} />
       )}
-      {paths.loading && paths.items.length === 0 ? <p>{t('loading')}</p> : <PathsTable items={paths.items} />}
+      {paths.loading && paths.items.length === 0 ? <p role="status">{t('loading')}</p> : <PathsTable items={paths.items} />}
       {paths.nextCursor && (
         <button type="button" data-testid="paths-more" onClick={() => void paths.more()}>
           {t('loadMore')}

@@ -2,6 +2,7 @@ import type { StartPathBody } from '@polku/contracts';
 import { FieldsForm } from '../forms/fields-form';
 import { INTAKE_FORM } from '../forms/page-forms';
 import { useI18n } from '../shell/i18n-context';
+import { PageHeading } from '../shell/page-heading';
 import { navigate } from '../shell/router';
 import { useSession } from '../shell/session-context';
 
@@ -17,7 +18,7 @@ export function IntakePage() {
   }
   return (
     <section className="page narrow" data-testid="page-intake">
-      <h1>{t('intakeTitle')}</h1>
+      <PageHeading>{t('intakeTitle')}</PageHeading>
       <p className="hint">{t('intakeHint')}</p>
       <FieldsForm id="intake" form={INTAKE_FORM} submitLabel={t('intakeSubmit')} onSubmit={start} />
     </section>

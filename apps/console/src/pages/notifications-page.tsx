@@ -3,7 +3,9 @@ import { labelOf } from '../i18n/domain-labels';
 import { formatInstant } from '../i18n/format';
 import { hrefFor } from '../routing/routes';
 import { DataTable, type Column } from '../shell/data-table';
+import { ErrorBox } from '../shell/error-box';
 import { useI18n } from '../shell/i18n-context';
+import { PageHeading } from '../shell/page-heading';
 import { useSession } from '../shell/session-context';
 import { useUnread } from '../shell/unread-context';
 import { useLoad } from '../shell/use-load';
@@ -23,16 +25,14 @@ export function NotificationsPage() {
   return (
     <section className="page" data-testid="page-notifications">
       <div className="title-row">
-        <h1>{t('notificationsTitle')}</h1>
+        <PageHeading>{t('notificationsTitle')}</PageHeading>
         <button type="button" data-testid="notifications-refresh" onClick={() => void Promise.all([reload(), unread.refresh()])}>
           {t('refresh')}
         </button>
       </div>
-      {loaded.state === 'loading' && <p>{t('loading')}</p>}
+      {loaded.state === 'loading' && <p role="status">{t('loading')}</p>}
       {loaded.state === 'error' && (
-        <div className="error-summary" role="alert" data-testid="notifications-error">
-          <code>{loaded.error.code}</code> {loaded.error.message}
-        </div>
+        <ErrorBox testId="notifications-error" error={loaded.error} />
       )}
       {loaded.state === 'ok' && <NotificationsTable items={loaded.data.items} onRead={markRead} />}
     </section>
@@ -68,6 +68,7 @@ function NotificationsTable({ items, onRead }: { readonly items: readonly Notifi
   return (
     <DataTable
       testId="notifications-table"
+      caption="notificationsTitle"
       rowTestId="notification-item"
       columns={columns}
       rows={items}

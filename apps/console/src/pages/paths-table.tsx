@@ -25,6 +25,7 @@ export function PathsTable({ items }: { readonly items: readonly PathSummary[] }
   return (
     <DataTable
       testId="paths-table"
+      caption="navCaseload"
       rowTestId="paths-row"
       columns={columns}
       rows={items}

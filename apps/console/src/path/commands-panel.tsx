@@ -8,7 +8,7 @@ import { useSession } from '../shell/session-context';
 interface Props {
   readonly pathId: string;
   readonly allowedCommands: readonly string[];
-  readonly onDone: (answer: PathAnswer) => void;
+  readonly onDone: (answer: PathAnswer, command: CommandName) => void;
 }
 
 /** A form for each command in `allowedCommands`, and only those. */
@@ -37,7 +37,7 @@ function CommandForm({ pathId, command, onDone }: { readonly pathId: string; rea
   async function send(body: Record<string, unknown>): Promise<ApiErrorBody | null> {
     const answer = await api.sendCommand(pathId, command, body);
     if (!answer.ok) return answer.error;
-    onDone(answer.data);
+    onDone(answer.data, command);
     return null;
   }
   return (

@@ -17,6 +17,7 @@ export function DeadlinesList({ items }: { readonly items: readonly ScheduledIte
       <h2>{t('deadlinesTitle')}</h2>
       <DataTable
         testId="deadlines-table"
+        caption="deadlinesTitle"
         rowTestId="deadline-item"
         columns={columns}
         rows={nextDueFirst(items)}

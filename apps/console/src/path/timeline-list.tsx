@@ -10,13 +10,14 @@ export function TimelineList({ timeline }: { readonly timeline: readonly Timelin
   const columns: readonly Column<TimelineEntry>[] = [
     { header: 'colEvent', cell: (entry) => labelOf(dict.events, entry.type) },
     { header: 'colDate', cell: (entry) => formatInstant(entry.occurredAt, lang) },
-    { header: 'colActor', cell: (entry) => `${entry.actor.userId} (${entry.actor.role})` },
+    { header: 'colActor', cell: (entry) => `${entry.actor.userId} (${entry.actor.role === 'system' ? t('actorSystem') : labelOf(dict.options, entry.actor.role)})` },
   ];
   return (
     <section data-testid="path-timeline">
       <h2>{t('timelineTitle')}</h2>
       <DataTable
         testId="timeline-table"
+        caption="timelineTitle"
         rowTestId="timeline-item"
         columns={columns}
         rows={newestFirst(timeline)}

@@ -1,4 +1,4 @@
-import { homeFor, hrefFor, pagesFor, parseHash, type Route } from './routes';
+import { homeFor, hrefFor, pagesFor, parseHash, PUBLIC_PAGES, type Route } from './routes';
 
 describe('hash routes', () => {
   it.each<[string, Route]>([
@@ -7,6 +7,7 @@ describe('hash routes', () => {
     ['#/notifications', { page: 'notifications' }],
     ['#/kpis', { page: 'kpis' }],
     ['#/sign-in', { page: 'sign-in' }],
+    ['#/accessibility', { page: 'accessibility' }],
     ['#/paths/3f2a-77', { page: 'path', pathId: '3f2a-77' }],
   ])('%s ⇄ route', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
@@ -32,5 +33,11 @@ describe('hash routes', () => {
     const roles = ['intake', 'coach', 'wellbeing', 'manager', 'admin'] as const;
     expect(roles.filter((role) => pagesFor(role).includes('intake'))).toEqual(['intake', 'coach']);
     expect(roles.filter((role) => pagesFor(role).includes('kpis'))).toEqual(['manager', 'admin']);
+  });
+
+  it('offers the accessibility statement to every role, and signed out', () => {
+    const roles = ['intake', 'coach', 'wellbeing', 'manager', 'admin'] as const;
+    expect(roles.filter((role) => pagesFor(role).includes('accessibility'))).toEqual(roles);
+    expect(PUBLIC_PAGES).toContain('accessibility');
   });
 });

@@ -7,7 +7,8 @@ export type Route =
   | { readonly page: 'intake' }
   | { readonly page: 'path'; readonly pathId: string }
   | { readonly page: 'notifications' }
-  | { readonly page: 'kpis' };
+  | { readonly page: 'kpis' }
+  | { readonly page: 'accessibility' };
 
 export type PageName = Route['page'];
 
@@ -17,6 +18,7 @@ const SIMPLE: Readonly<Record<string, Route>> = {
   intake: { page: 'intake' },
   notifications: { page: 'notifications' },
   kpis: { page: 'kpis' },
+  accessibility: { page: 'accessibility' },
 };
 
 export function parseHash(hash: string): Route | null {
@@ -37,12 +39,15 @@ export function homeFor(role: StaffRole): Route {
 }
 
 const PAGES_BY_ROLE: Readonly<Record<StaffRole, readonly PageName[]>> = {
-  intake: ['caseload', 'intake', 'path', 'notifications'],
-  coach: ['caseload', 'intake', 'path', 'notifications'],
-  wellbeing: ['caseload', 'path', 'notifications'],
-  manager: ['kpis', 'caseload', 'path', 'notifications'],
-  admin: ['kpis', 'caseload', 'path', 'notifications'],
+  intake: ['caseload', 'intake', 'path', 'notifications', 'accessibility'],
+  coach: ['caseload', 'intake', 'path', 'notifications', 'accessibility'],
+  wellbeing: ['caseload', 'path', 'notifications', 'accessibility'],
+  manager: ['kpis', 'caseload', 'path', 'notifications', 'accessibility'],
+  admin: ['kpis', 'caseload', 'path', 'notifications', 'accessibility'],
 };
+
+/** Pages anyone may open signed out: the law wants the accessibility statement reachable from every page. */
+export const PUBLIC_PAGES: readonly PageName[] = ['sign-in', 'accessibility'];
 
 /** The pages a role may open; the API enforces the same on every call. */
 export function pagesFor(role: StaffRole): readonly PageName[] {

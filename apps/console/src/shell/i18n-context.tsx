@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { KeyValueStore } from '../api/session';
 import { DICTIONARIES, parseLang, type Dictionary, type Lang } from '../i18n/dictionary';
 import type { UiKey } from '../i18n/ui.fi';
@@ -28,7 +28,10 @@ export function I18nProvider({ store, children }: { readonly store: KeyValueStor
     const dict = DICTIONARIES[lang];
     return { lang, dict, t: (key) => dict.ui[key], setLang };
   }, [lang, setLang]);
-  document.documentElement.lang = lang;
+  // The page's language is the user's (WCAG 3.1.1): screen readers pick their voice by it.
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

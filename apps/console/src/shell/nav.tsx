@@ -19,9 +19,15 @@ export function Nav({ current }: { readonly current: Route | null }) {
   return (
     <header className="nav">
       <strong className="brand">{t('appName')}</strong>
-      <nav>
+      <nav aria-label={t('mainNav')}>
         {LINKS.filter((link) => pages.includes(link.page)).map((link) => (
-          <a key={link.page} href={hrefFor({ page: link.page })} data-testid={`nav-${link.page}`} className={current?.page === link.page ? 'active' : ''}>
+          <a
+            key={link.page}
+            href={hrefFor({ page: link.page })}
+            data-testid={`nav-${link.page}`}
+            className={current?.page === link.page ? 'active' : ''}
+            aria-current={current?.page === link.page ? 'page' : undefined}
+          >
             {t(link.label)}
             {link.page === 'notifications' && <UnreadBadge />}
           </a>
@@ -50,6 +56,7 @@ function UnreadBadge() {
   return (
     <span className={`badge${unread > 0 ? ' badge-hot' : ''}`} data-testid="unread-badge" data-count={unread} title={t('unread')}>
       {unread}
+      <span className="visually-hidden"> {t('unreadCount')}</span>
     </span>
   );
 }

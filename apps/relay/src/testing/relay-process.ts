@@ -4,7 +4,8 @@ import { createPool, type RecordedEvent } from '@polku/event-store';
 import type { ProducerBatch } from 'kafkajs';
 import { LeaseRepository } from '../lease.repository';
 import { OutboxListener } from '../outbox-listener';
-import { OutboxRelay, RELAY_LEASE, type OutgoingMessage } from '../outbox-relay';
+import { OutboxRelay, RELAY_LEASE } from '../outbox-relay';
+import type { OutgoingMessage } from '../outgoing-batch';
 import { OutboxRepository } from '../outbox.repository';
 
 /**

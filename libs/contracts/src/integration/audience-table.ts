@@ -18,12 +18,10 @@ export interface Cell<N extends IntegrationEventName> {
 /** The wellbeing topic never gets anything unconditionally. */
 export type WellbeingCell<N extends IntegrationEventName> = Cell<N> & { readonly when: Gate };
 
-export interface Route<N extends IntegrationEventName> {
-  readonly as: N;
-  readonly events: Cell<N> | null;
-  readonly municipal: Cell<N> | null;
+/** What one domain event becomes: its integration event and, for every audience, its copy or null. */
+export type Route<N extends IntegrationEventName> = { readonly as: N } & { readonly [A in Exclude<Audience, 'wellbeing'>]: Cell<N> | null } & {
   readonly wellbeing: WellbeingCell<N> | null;
-}
+};
 
 /** A route of any integration event, its fields still tied to that event's data. */
 export type AnyRoute = { [N in IntegrationEventName]: Route<N> }[IntegrationEventName];
@@ -61,12 +59,12 @@ export const AUDIENCE_TABLE = {
     wellbeing: { fields: ['pathId', 'clientReference', 'employmentArea', 'municipality', 'registeredOn'], when: WITH_WELLBEING_BASIS },
   }),
   InitialInterviewHeld: route('InitialInterviewHeld', {
-    events: { fields: ['pathId', 'heldOn', 'employmentPlanDrafted', 'applicationsPerMonth'] },
+    events: { fields: ['pathId', 'heldOn', 'employmentPlanDrafted', 'applicationsPerMonth', 'language'] },
     municipal: { fields: ['pathId', 'heldOn', 'employmentPlanDrafted'] },
     wellbeing: null,
   }),
   EmploymentPlanRecorded: route('EmploymentPlanRecorded', {
-    events: { fields: ['pathId', 'recordedOn', 'applicationsPerMonth'] },
+    events: { fields: ['pathId', 'recordedOn', 'applicationsPerMonth', 'language'] },
     municipal: { fields: ['pathId', 'recordedOn'] },
     wellbeing: null,
   }),
@@ -145,7 +143,7 @@ export const AUDIENCE_TABLE = {
   }),
   CoachReassigned: route('CoachReassigned', { events: { fields: ['pathId', 'fromCoachId', 'toCoachId'] }, municipal: null, wellbeing: null }),
   PathExited: route('PathExited', {
-    events: { fields: ['pathId', 'exitedOn', 'goalAttained', 'outcomeCategory', 'outcome'] },
+    events: { fields: ['pathId', 'exitedOn', 'goalAttained', 'outcomeCategory', 'outcome', 'language'] },
     municipal: { fields: ['pathId', 'exitedOn', 'goalAttained', 'outcomeCategory'] },
     wellbeing: { fields: ['pathId', 'exitedOn', 'goalAttained', 'outcomeCategory', 'outcome'], when: WITH_WELLBEING_BASIS },
   }),

@@ -1,5 +1,8 @@
+import * as D from '@polku/domain';
 import { z } from 'zod';
 import { ClientReference, cloudEventSchema, OpaqueId } from './cloud-event';
+import { EXIT_OUTCOME_CATEGORIES } from './exit-outcome-category';
+import { publishedRange } from './published-limits';
 
 /**
  * Integration events, version 1: the public, minimised shapes that leave Polku on Kafka. They
@@ -11,29 +14,36 @@ import { ClientReference, cloudEventSchema, OpaqueId } from './cloud-event';
  * A field that only some audiences receive is optional here and says who gets it; which audience
  * gets which field is decided in one place, AUDIENCE_TABLE (audience-table.ts). Producers are
  * strict (unknown fields are a bug); the generated JSON Schemas let consumers read tolerantly.
+ *
+ * Lists and bounds come from the domain: a value added there changes the schema here, which the
+ * compatibility test refuses for v1 (readers switch on enums), so the change is made a v2 on purpose.
  */
 const LocalDate = z.iso.date();
 const Instant = z.iso.datetime();
 const PathId = OpaqueId.describe('The path id; also the CloudEvent subject and the Kafka key.');
 const internalOnly = <S extends z.ZodType>(schema: S, what: string) => schema.optional().describe(`${what} Internal topic only.`);
 
-const ReferralSource = z.enum(['SELF_REGISTRATION', 'KELA', 'WELLBEING_COUNTY', 'EDUCATION_PROVIDER', 'OTHER']);
-const ConsentAudience = z.enum(['WELLBEING_COUNTY', 'KELA', 'SERVICE_PROVIDER']);
-const OrganiserKind = z.enum(['COMPANY', 'MUNICIPALITY', 'FOUNDATION', 'ASSOCIATION', 'STATE_AGENCY', 'PRIVATE_PERSON']);
-const SideServiceKind = z.enum(['INDIVIDUAL_COACHING', 'GROUP_COACHING', 'EDUCATION_TRIAL', 'STUDIES', 'REHABILITATIVE_WORK_ACTIVITY']);
-const ExitOutcome = z.enum([
-  'EMPLOYED_OPEN_MARKET', 'EMPLOYED_SUBSIDISED', 'ENTREPRENEUR', 'EDUCATION', 'REHABILITATION', 'PENSION_OR_OTHER_LONG_TERM', 'MOVED_AWAY', 'NOT_REACHED', 'OTHER',
-]);
+const ReferralSource = z.enum(D.REFERRAL_SOURCES);
+const ConsentAudience = z.enum(D.CONSENT_AUDIENCES);
+const OrganiserKind = z.enum(D.ORGANISER_KINDS);
+const SideServiceKind = z.enum(D.SIDE_SERVICE_KINDS);
+const ExitOutcome = z.enum(D.EXIT_OUTCOMES);
 /** The exit outcome with the health-revealing codes (rehabilitation, pension) merged into one. */
-export const ExitOutcomeCategory = z.enum([
-  'EMPLOYED_OPEN_MARKET', 'EMPLOYED_SUBSIDISED', 'ENTREPRENEUR', 'EDUCATION', 'LONG_TERM_SOLUTION', 'MOVED_AWAY', 'NOT_REACHED', 'OTHER',
-]);
-const RuleId = z.enum([
-  'INIT-INTERVIEW', 'EMPLOYMENT-PLAN', 'JOB-SEARCH-DISCUSSION', 'ASSESSMENT-DONE', 'WORK-TRIAL-MAX', 'WORK-TRIAL-MID', 'WORK-TRIAL-FEEDBACK', 'WAGE-SUBSIDY-END',
-  'COACHING-START-REPORT', 'COACHING-MID-REPORT', 'COACHING-FINAL-REPORT', 'REHAB-REVIEW', 'MULTISECTORAL-SCREEN', 'FOLLOW-UP', 'CONSENT-EXPIRY',
-]);
-const Recipient = z.enum(['COACH', 'TEAM_LEAD', 'CONTRACT_MANAGER', 'WELLBEING_COUNTY_LEAD', 'MULTISECTORAL_TEAM']);
+export const ExitOutcomeCategory = z.enum(EXIT_OUTCOME_CATEGORIES);
+const RuleId = z.enum(D.RULE_IDS);
+const DocumentLanguage = z.enum(D.DOCUMENT_LANGUAGES);
+const documentLanguage = internalOnly(DocumentLanguage, 'The language the client’s document was written in.');
+const Recipient = z.enum(D.RECIPIENTS);
 const ConsentSummary = z.strictObject({ audience: ConsentAudience, givenOn: LocalDate, expiresOn: LocalDate });
+
+type Range = { readonly min: number; readonly max: number };
+const count = ({ min, max }: Range) => z.number().int().min(min).max(max);
+const hours = ({ min, max }: Range) => z.number().min(min).max(max);
+const applicationsPerMonth = internalOnly(count(publishedRange((limits) => limits.applicationsPerMonth)), 'The job-application obligation.');
+/** What holds for any service's schedule (working-time.ts): the decider refuses the rest. */
+const SERVICE_DAYS: Range = { min: D.SERVICE_DAYS_A_WEEK[0], max: D.SERVICE_DAYS_A_WEEK[1] };
+const WageSubsidyRate = z.union(D.WAGE_SUBSIDY_RATES.map((rate) => z.literal(rate)) as [z.ZodLiteral<D.WageSubsidyRate>, ...z.ZodLiteral<D.WageSubsidyRate>[]]);
+
 const firstContact = {
   clientReference: ClientReference.optional().describe('Wellbeing topic: the first event it may get about a path.'),
   employmentArea: z.string().min(2).max(80).optional().describe('Wellbeing topic: the first event it may get about a path.'),
@@ -49,7 +59,7 @@ export const PathStartedV1 = z.strictObject({
   referralSource: ReferralSource.optional().describe('Internal and municipal topics.'),
   policyVersion: internalOnly(OpaqueId, 'The policy version the path pinned.'),
   coachId: internalOnly(OpaqueId, 'The personal coach’s user id.'),
-  ageGroup: internalOnly(z.enum(['UNDER_25', 'FROM_25']), 'For the multisectoral screening prompt.'),
+  ageGroup: internalOnly(z.enum(D.AGE_GROUPS), 'For the multisectoral screening prompt.'),
   unemployedSince: internalOnly(LocalDate, 'For the multisectoral screening prompt.'),
   consents: internalOnly(z.array(ConsentSummary), 'Consents given at intake.'),
 });
@@ -58,13 +68,15 @@ export const InitialInterviewHeldV1 = z.strictObject({
   pathId: PathId,
   heldOn: LocalDate,
   employmentPlanDrafted: z.boolean(),
-  applicationsPerMonth: internalOnly(z.number().int().min(0).max(4), 'The job-application obligation.'),
+  applicationsPerMonth,
+  language: documentLanguage,
 });
 
 export const EmploymentPlanRecordedV1 = z.strictObject({
   pathId: PathId,
   recordedOn: LocalDate,
-  applicationsPerMonth: internalOnly(z.number().int().min(0).max(4), 'The job-application obligation.'),
+  applicationsPerMonth,
+  language: documentLanguage,
 });
 
 export const AssessmentStartedV1 = z.strictObject({ pathId: PathId, startedOn: LocalDate });
@@ -72,17 +84,14 @@ export const AssessmentStartedV1 = z.strictObject({ pathId: PathId, startedOn: L
 export const AssessmentRecordedV1 = z.strictObject({
   pathId: PathId,
   recordedOn: LocalDate,
-  recommendedNextService: internalOnly(
-    z.enum(['WORK_TRIAL', 'WAGE_SUBSIDY', 'COACHING', 'EDUCATION', 'REHABILITATION', 'OPEN_MARKET_JOB']),
-    'A recommendation of rehabilitation is health-revealing.',
-  ),
+  recommendedNextService: internalOnly(z.enum(D.RECOMMENDED_SERVICES), 'A recommendation of rehabilitation is health-revealing.'),
 });
 
 export const ClientReferredToWellbeingServiceV1 = z.strictObject({
   pathId: PathId,
   referralId: OpaqueId,
-  service: z.enum(['WORK_ABILITY_ASSESSMENT', 'REHABILITATIVE_WORK_ACTIVITY', 'MULTISECTORAL_SCREENING']),
-  legalBasis: z.enum(['MULTISECTORAL_SUPPORT', 'CONSENT']),
+  service: z.enum(D.WELLBEING_SERVICE_KINDS),
+  legalBasis: z.enum(D.LEGAL_BASES),
   referredOn: LocalDate,
   workCapacityLimitation: z.boolean().optional().describe('Work-capacity summary (special-category data): wellbeing topic only, never diagnoses.'),
   ...firstContact,
@@ -95,8 +104,8 @@ export const WorkTrialStartedV1 = z.strictObject({
   organiserKind: OrganiserKind,
   startOn: LocalDate,
   plannedEndOn: LocalDate,
-  daysPerWeek: z.number().int().min(1).max(5),
-  hoursPerDay: z.number().min(4).max(8),
+  daysPerWeek: count(publishedRange((limits) => limits.workTrialDaysPerWeek)),
+  hoursPerDay: hours(publishedRange((limits) => limits.workTrialHoursPerDay)),
   agreementReference: OpaqueId,
 });
 
@@ -106,7 +115,7 @@ export const WorkTrialEndedV1 = z.strictObject({
   pathId: PathId,
   trialId: OpaqueId,
   endedOn: LocalDate,
-  result: z.enum(['COMPLETED', 'INTERRUPTED']),
+  result: z.enum(D.WORK_TRIAL_RESULTS),
   organiserFeedbackReceived: internalOnly(z.boolean(), 'Whether the written feedback is in (its text never leaves Polku).'),
 });
 
@@ -117,7 +126,7 @@ export const WageSubsidyStartedV1 = z.strictObject({
   employerKind: OrganiserKind,
   startOn: LocalDate,
   endOn: internalOnly(LocalDate, 'The planned end (a ~24-month period implies reduced work ability).'),
-  rate: internalOnly(z.union([z.literal(50), z.literal(70), z.literal(100)]), 'The rate (70 % means reduced work ability).'),
+  rate: internalOnly(WageSubsidyRate, 'The rate (70 % means reduced work ability).'),
   workingTimePercent: internalOnly(z.number().min(0).max(100), 'Working time.'),
 });
 
@@ -129,8 +138,8 @@ export const SideServiceStartedV1 = z.strictObject({
   kind: SideServiceKind,
   startOn: LocalDate,
   plannedEndOn: LocalDate,
-  daysPerWeek: z.number().int().min(1).max(5).optional().describe('Internal topic; wellbeing topic for rehabilitative work activity.'),
-  hoursPerDay: z.number().min(0).max(24).optional().describe('Internal topic; wellbeing topic for rehabilitative work activity.'),
+  daysPerWeek: count(SERVICE_DAYS).optional().describe('Internal topic; wellbeing topic for rehabilitative work activity.'),
+  hoursPerDay: hours({ min: 0, max: D.HOURS_A_DAY }).optional().describe('Internal topic; wellbeing topic for rehabilitative work activity.'),
   reviewOn: LocalDate.optional().describe('Rehabilitative work activity: the plan’s evaluation date. Internal and wellbeing topics.'),
 });
 
@@ -138,8 +147,8 @@ export const SideServiceEndedV1 = z.strictObject({ pathId: PathId, serviceId: Op
 
 export const ReportRecordedV1 = z.strictObject({
   pathId: PathId,
-  about: z.strictObject({ type: z.enum(['COACHING', 'WORK_TRIAL']), id: OpaqueId }),
-  kind: z.enum(['START', 'MID', 'FINAL']),
+  about: z.strictObject({ type: z.enum(D.REPORT_SUBJECTS), id: OpaqueId }),
+  kind: z.enum(D.REPORT_KINDS),
   recordedOn: LocalDate,
 });
 
@@ -148,7 +157,7 @@ export const JobSearchDiscussionHeldV1 = z.strictObject({ pathId: PathId, heldOn
 export const PathPausedV1 = z.strictObject({
   pathId: PathId,
   pausedAt: Instant,
-  reason: internalOnly(z.enum(['SICK_LEAVE', 'PARENTAL_LEAVE', 'MILITARY_SERVICE', 'OTHER']), 'Sick leave is health data.'),
+  reason: internalOnly(z.enum(D.PAUSE_REASONS), 'Sick leave is health data.'),
 });
 
 export const PathResumedV1 = z.strictObject({
@@ -165,6 +174,7 @@ export const PathExitedV1 = z.strictObject({
   goalAttained: z.boolean(),
   outcomeCategory: ExitOutcomeCategory,
   outcome: ExitOutcome.optional().describe('The exact outcome code: internal and wellbeing topics (rehabilitation and pension are health-revealing).'),
+  language: documentLanguage,
 });
 
 export const FollowUpRecordedV1 = z.strictObject({ pathId: PathId, months: z.number().int().min(1), inWorkOrStudy: z.boolean(), recordedOn: LocalDate });

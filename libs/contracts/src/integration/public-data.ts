@@ -1,15 +1,11 @@
-import type { ExitOutcome, PathEvent } from '@polku/domain';
+import type { PathEvent } from '@polku/domain';
 import type { PublishedAs, PublishedEventType } from './audience-table';
 import type { IntegrationEventData } from './events.v1';
+import { outcomeCategoryOf } from './exit-outcome-category';
 import type { TranslationContext } from './translation-context';
 
 type EventOf<T extends PublishedEventType> = Extract<PathEvent, { type: T }>;
 type ToPublic = { readonly [T in PublishedEventType]: (event: EventOf<T>, context: TranslationContext) => IntegrationEventData<PublishedAs<T>> };
-
-/** Rehabilitation and pension reveal health; the municipal topic gets them as one category. */
-function outcomeCategoryOf(outcome: ExitOutcome): IntegrationEventData<'PathExited'>['outcomeCategory'] {
-  return outcome === 'REHABILITATION' || outcome === 'PENSION_OR_OTHER_LONG_TERM' ? 'LONG_TERM_SOLUTION' : outcome;
-}
 
 function kindOfSideService(serviceId: string, context: TranslationContext) {
   const kind = context.sideServiceKinds[serviceId];
@@ -33,9 +29,9 @@ export const TO_PUBLIC: ToPublic = {
     consents: data.consents.map(({ audience, givenOn, expiresOn }) => ({ audience, givenOn, expiresOn })),
   }),
   InitialInterviewHeld: ({ data }, { pathId }) => ({
-    pathId, heldOn: data.heldOn, employmentPlanDrafted: data.employmentPlan !== undefined, applicationsPerMonth: data.employmentPlan?.applicationsPerMonth,
+    pathId, heldOn: data.heldOn, employmentPlanDrafted: data.employmentPlan !== undefined, applicationsPerMonth: data.employmentPlan?.applicationsPerMonth, language: data.language,
   }),
-  EmploymentPlanRecorded: ({ data }, { pathId }) => ({ pathId, recordedOn: data.recordedOn, applicationsPerMonth: data.employmentPlan.applicationsPerMonth }),
+  EmploymentPlanRecorded: ({ data }, { pathId }) => ({ pathId, recordedOn: data.recordedOn, applicationsPerMonth: data.employmentPlan.applicationsPerMonth, language: data.language }),
   AssessmentStarted: ({ data }, { pathId }) => ({ pathId, startedOn: data.startedOn }),
   AssessmentRecorded: ({ data }, { pathId }) => ({ pathId, recordedOn: data.recordedOn, recommendedNextService: data.recommendedNextService }),
   ClientReferredToWellbeingService: ({ data }, context) => ({
@@ -68,7 +64,7 @@ export const TO_PUBLIC: ToPublic = {
   PathResumed: ({ data }, { pathId }) => ({ pathId, resumedAt: data.resumedAt, pausedMs: data.pausedMs }),
   CoachReassigned: ({ data }, { pathId }) => ({ pathId, fromCoachId: data.fromCoachId, toCoachId: data.toCoachId }),
   PathExited: ({ data }, { pathId }) => ({
-    pathId, exitedOn: data.exitedOn, goalAttained: data.goalAttained, outcomeCategory: outcomeCategoryOf(data.outcome), outcome: data.outcome,
+    pathId, exitedOn: data.exitedOn, goalAttained: data.goalAttained, outcomeCategory: outcomeCategoryOf(data.outcome), outcome: data.outcome, language: data.language,
   }),
   FollowUpRecorded: ({ data }, { pathId }) => ({ pathId, months: data.months, inWorkOrStudy: data.inWorkOrStudy, recordedOn: data.recordedOn }),
   PathReopened: ({ data }, { pathId }) => ({ pathId, reopenedOn: data.reopenedOn }),

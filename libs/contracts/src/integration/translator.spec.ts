@@ -121,6 +121,16 @@ describe('translate: the audience table', () => {
     const [internal] = translate(first('InitialInterviewHeld'), WITH_BASIS);
     expect(internal?.value.data).toEqual({ pathId: PATH_ID, heldOn: '2026-01-12', employmentPlanDrafted: true, applicationsPerMonth: 3 });
   });
+
+  it.each([
+    ['InitialInterviewHeld', { ...first('InitialInterviewHeld'), data: { heldOn: '2026-01-12', serviceNeed: 'x', language: 'sv' } }],
+    ['EmploymentPlanRecorded', { ...first('EmploymentPlanRecorded'), data: { recordedOn: '2026-01-13', employmentPlan: { applicationsPerMonth: 2, goals: [] }, language: 'sv' } }],
+    ['PathExited', { ...first('PathExited'), data: { outcome: 'EDUCATION', exitedOn: '2027-01-08', goalAttained: true, language: 'sv' } }],
+  ] as [string, StoredDomainEvent][])('%s: the language a document was written in reaches the internal topic only', (_label, event) => {
+    const messages = translate(event, WITH_BASIS);
+    expect(messages.map((message) => [message.value.audience, message.value.data['language']])).toEqual(messages.map((message) => [message.value.audience, message.value.audience === 'events' ? 'sv' : undefined]));
+    expect(messages.map((message) => message.value.audience)).toContain('events');
+  });
 });
 
 describe('translate: the CloudEvent', () => {

@@ -1,12 +1,12 @@
+import { PATH_STATUSES, REFERRAL_SOURCES, SCHEDULED_ITEM_KINDS, STAFF_ROLES, STAGES } from '@polku/domain';
 import { z } from 'zod';
-import { STAFF_COMMANDS } from './staff-commands';
-import { employmentArea, localDate, municipality, plainText, STAFF_ROLES, staffUserId } from './fields';
+import { employmentArea, localDate, municipality, plainText, staffUserId } from './fields';
 import { PathViewSchema, ScheduledItemViewSchema, TimelineEntrySchema } from './path-view';
+import { STAFF_COMMAND_SPECS } from './staff-commands';
 
-const REFERRAL_SOURCES = ['SELF_REGISTRATION', 'KELA', 'WELLBEING_COUNTY', 'EDUCATION_PROVIDER', 'OTHER'] as const;
 const instant = z.iso.datetime({ offset: true });
 
-export const CommandRouteSchema = z.enum(STAFF_COMMANDS.map((command) => command.route) as [string, ...string[]]);
+export const CommandRouteSchema = z.enum(STAFF_COMMAND_SPECS.map((command) => command.route) as [string, ...string[]]);
 
 /** `POST /paths`: intake registers the client by identity code; the area comes from the token. */
 export const StartPathRequestSchema = z.strictObject({
@@ -75,7 +75,7 @@ export const PathSummarySchema = z.object({
   clientReference: z.string(),
   municipality: z.string(),
   coachId: z.string(),
-  status: z.enum(['ACTIVE', 'PAUSED', 'EXITED']),
+  status: z.enum(PATH_STATUSES),
   stage: z.string(),
   registeredOn: localDate,
   interviewHeldOn: localDate.nullable(),
@@ -91,8 +91,8 @@ const limit = z.coerce.number().int().min(1).max(100).default(50);
 const cursor = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional();
 
 export const ListPathsQuerySchema = z.strictObject({
-  status: z.enum(['ACTIVE', 'PAUSED', 'EXITED']).optional(),
-  stage: z.enum(['INTAKE', 'ASSESSMENT', 'WORK_TRIAL', 'WAGE_SUBSIDY']).optional(),
+  status: z.enum(PATH_STATUSES).optional(),
+  stage: z.enum(STAGES).optional(),
   coachId: staffUserId.optional(),
   municipality: municipality.optional(),
   overdue: z.enum(['true', 'false']).optional(),
@@ -112,7 +112,7 @@ export const NotificationSchema = z.object({
   pathId: z.string(),
   recipient: z.string(),
   rule: z.string(),
-  kind: z.enum(['REMINDER', 'DEADLINE', 'ESCALATION']),
+  kind: z.enum(SCHEDULED_ITEM_KINDS),
   dueAt: instant,
   createdAt: instant,
   readAt: instant.nullable(),

@@ -47,5 +47,4 @@ export const businessId = z.string().regex(/^\d{7}-\d$/, 'a business id: 7 digit
 export const employmentArea = plainText(2, 80);
 export const municipality = plainText(2, 80);
 
-export const STAFF_ROLES = ['intake', 'coach', 'wellbeing', 'manager', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole } from '@polku/domain';

@@ -1,6 +1,6 @@
-import { CommandBodies } from './command-bodies';
+import { STAFF_COMMAND_TYPES } from '@polku/domain';
 import { staffApiDocument } from './openapi';
-import { STAFF_COMMANDS, staffCommandByRoute } from './staff-commands';
+import { STAFF_COMMAND_SPECS, staffCommandByRoute } from './staff-commands';
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[]; requestBody?: unknown; responses: Record<string, unknown> }>> };
 
@@ -8,9 +8,10 @@ const doc = staffApiDocument('http://127.0.0.1:3000') as Doc;
 const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, ...operation })));
 
 describe('the staff API’s OpenAPI document', () => {
-  it('has one POST operation per staff command, each with the command’s body', () => {
-    expect(STAFF_COMMANDS.map((command) => command.type).sort()).toEqual(Object.keys(CommandBodies).sort());
-    for (const command of STAFF_COMMANDS) {
+  it('has one POST operation per staff command of the domain, each with its own route and the command’s body', () => {
+    expect(STAFF_COMMAND_SPECS.map((command) => command.type).sort()).toEqual([...STAFF_COMMAND_TYPES]);
+    expect(new Set(STAFF_COMMAND_SPECS.map((command) => command.route)).size).toBe(STAFF_COMMAND_TYPES.length);
+    for (const command of STAFF_COMMAND_SPECS) {
       const operation = doc.paths[`/paths/{pathId}/${command.route}`]?.['post'];
       expect([command.route, operation?.requestBody !== undefined]).toEqual([command.route, true]);
     }

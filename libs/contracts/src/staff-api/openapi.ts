@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as S from './api-schemas';
 import type { StaffRole } from './fields';
 import { PathViewSchema, TimelineEntrySchema } from './path-view';
-import { STAFF_COMMANDS } from './staff-commands';
+import { STAFF_COMMAND_SPECS } from './staff-commands';
 
 type Status = 200 | 201 | 202 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
@@ -35,7 +35,7 @@ export const STAFF_API_OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/transfer-requests', operationId: 'transferRequests', summary: "Other areas' requests for this area's clients", tag: 'paths', roles: ['coach', 'manager'], ok: [200, S.TransferRequestListSchema], errors: READ_ERRORS },
   { method: 'get', path: '/paths', operationId: 'listPaths', summary: "Paths of the user's employment area", tag: 'paths', query: S.ListPathsQuerySchema, ok: [200, S.PathPageSchema], errors: READ_ERRORS },
   { method: 'get', path: '/paths/{pathId}', operationId: 'getPath', summary: 'One path with its timeline from the event store', tag: 'paths', params: pathId, ok: [200, S.PathDetailsSchema], errors: PATH_READ_ERRORS },
-  ...STAFF_COMMANDS.map((command): Operation => ({
+  ...STAFF_COMMAND_SPECS.map((command): Operation => ({
     method: 'post',
     path: `/paths/{pathId}/${command.route}`,
     operationId: command.type.charAt(0).toLowerCase() + command.type.slice(1),

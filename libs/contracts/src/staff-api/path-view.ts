@@ -1,6 +1,5 @@
-import type { PathEvent, PathState, StartedPath } from '@polku/domain';
+import { CONSENT_AUDIENCES, EXIT_OUTCOMES, PATH_STATUSES, PAUSE_REASONS, SCHEDULED_ITEM_KINDS, SIDE_SERVICE_KINDS, STAGES, type PathEvent, type PathState, type StartedPath } from '@polku/domain';
 import { z } from 'zod';
-import { ENUMS } from './command-bodies';
 
 const dateField = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
@@ -8,7 +7,7 @@ const instant = z.iso.datetime({ offset: true });
 export const ScheduledItemViewSchema = z.object({
   itemId: z.string(),
   rule: z.string(),
-  kind: z.enum(['REMINDER', 'DEADLINE', 'ESCALATION']),
+  kind: z.enum(SCHEDULED_ITEM_KINDS),
   subject: z.string(),
   dueOn: dateField,
   dueAt: instant,
@@ -18,8 +17,8 @@ export const ScheduledItemViewSchema = z.object({
 /** A started path as staff see it: the state without the policy's rule book, items in due order. */
 export const PathViewSchema = z.object({
   pathId: z.string(),
-  status: z.enum(['ACTIVE', 'PAUSED', 'EXITED']),
-  stage: z.enum(['INTAKE', 'ASSESSMENT', 'WORK_TRIAL', 'WAGE_SUBSIDY']),
+  status: z.enum(PATH_STATUSES),
+  stage: z.enum(STAGES),
   clientReference: z.string(),
   employmentArea: z.string(),
   municipality: z.string(),
@@ -37,15 +36,15 @@ export const PathViewSchema = z.object({
     .object({ subsidyId: z.string(), rate: z.int(), startOn: dateField, endOn: dateField, endedOn: dateField.optional() })
     .optional(),
   sideServices: z.array(
-    z.object({ serviceId: z.string(), kind: z.enum(ENUMS.SIDE_SERVICES), startOn: dateField, plannedEndOn: dateField, endedOn: dateField.optional() }),
+    z.object({ serviceId: z.string(), kind: z.enum(SIDE_SERVICE_KINDS), startOn: dateField, plannedEndOn: dateField, endedOn: dateField.optional() }),
   ),
   referrals: z.array(z.string()),
-  consents: z.array(z.object({ audience: z.enum(ENUMS.CONSENT_AUDIENCES), scope: z.string(), givenOn: dateField, expiresOn: dateField })),
+  consents: z.array(z.object({ audience: z.enum(CONSENT_AUDIENCES), scope: z.string(), givenOn: dateField, expiresOn: dateField })),
   jobSearchDiscussions: z.int(),
   pendingItems: z.array(ScheduledItemViewSchema),
   pausedAt: instant.optional(),
-  pauseReason: z.enum(ENUMS.PAUSE_REASONS).optional(),
-  outcome: z.enum(ENUMS.EXIT_OUTCOMES).optional(),
+  pauseReason: z.enum(PAUSE_REASONS).optional(),
+  outcome: z.enum(EXIT_OUTCOMES).optional(),
   exitedOn: dateField.optional(),
   followUps: z.record(z.string(), z.boolean()).optional(),
 });

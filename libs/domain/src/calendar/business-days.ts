@@ -2,9 +2,12 @@ import { addDays, addMonths } from './date-arithmetic';
 import { isPublicHoliday } from './fi-authority-holidays';
 import { isoWeekday, parseLocalDate, type LocalDate } from './local-date';
 
+/** The working week: Monday (ISO weekday 1) to Friday. */
+export const WORKING_DAYS_A_WEEK = 5;
+
 /** Monday–Friday and not an FI_AUTHORITY holiday. */
 export function isBusinessDay(date: LocalDate): boolean {
-  return isoWeekday(date) <= 5 && !isPublicHoliday(date);
+  return isoWeekday(date) <= WORKING_DAYS_A_WEEK && !isPublicHoliday(date);
 }
 
 /**

@@ -15,5 +15,5 @@ export {
   fiAuthorityHolidayOn,
   isPublicHoliday,
 } from './fi-authority-holidays';
-export { isBusinessDay, addBusinessDays, nextBusinessDayOnOrAfter, addCalendarMonthsDeadline } from './business-days';
+export { isBusinessDay, addBusinessDays, nextBusinessDayOnOrAfter, addCalendarMonthsDeadline, WORKING_DAYS_A_WEEK } from './business-days';
 export { helsinkiDateOf, helsinkiInstant } from './helsinki-time';

@@ -5,14 +5,18 @@ import type {
   CommandMetadata,
   Consent,
   ConsentAudience,
+  DocumentLanguage,
   ExitOutcome,
   LegalBasis,
   Organiser,
   PauseReason,
+  RecommendedService,
   ReferralSource,
   ReportKind,
   SideServiceKind,
+  WageSubsidyRate,
   WellbeingServiceKind,
+  WorkTrialResult,
 } from './path.types';
 
 type Command<Type extends string, Data> = { readonly type: Type; readonly data: Data; readonly metadata: CommandMetadata };
@@ -36,14 +40,20 @@ export type StartPath = Command<'StartPath', {
   readonly unemployedSince?: LocalDate;
   readonly ageGroup?: AgeGroup;
 }>;
-export type HoldInitialInterview = Command<'HoldInitialInterview', { readonly heldOn: LocalDate; readonly serviceNeed: string; readonly employmentPlan?: EmploymentPlan }>;
-export type RecordEmploymentPlan = Command<'RecordEmploymentPlan', { readonly recordedOn: LocalDate; readonly employmentPlan: EmploymentPlan }>;
+export type HoldInitialInterview = Command<'HoldInitialInterview', {
+  readonly heldOn: LocalDate;
+  readonly serviceNeed: string;
+  readonly employmentPlan?: EmploymentPlan;
+  /** The language the interview notes and plan were written in (absent on older records). */
+  readonly language?: DocumentLanguage;
+}>;
+export type RecordEmploymentPlan = Command<'RecordEmploymentPlan', { readonly recordedOn: LocalDate; readonly employmentPlan: EmploymentPlan; readonly language?: DocumentLanguage }>;
 export type StartAssessment = Command<'StartAssessment', { readonly startedOn: LocalDate }>;
 export type RecordAssessment = Command<'RecordAssessment', {
   readonly recordedOn: LocalDate;
   readonly strengths: readonly string[];
   readonly ownGoals: readonly string[];
-  readonly recommendedNextService: 'WORK_TRIAL' | 'WAGE_SUBSIDY' | 'COACHING' | 'EDUCATION' | 'REHABILITATION' | 'OPEN_MARKET_JOB';
+  readonly recommendedNextService: RecommendedService;
 }>;
 export type ReferToWellbeingService = Command<'ReferToWellbeingService', {
   readonly referralId: string;
@@ -66,12 +76,12 @@ export type StartWorkTrial = Command<'StartWorkTrial', {
   readonly guide: string;
 }>;
 export type ExtendWorkTrial = Command<'ExtendWorkTrial', { readonly plannedEndOn: LocalDate }>;
-export type EndWorkTrial = Command<'EndWorkTrial', { readonly endedOn: LocalDate; readonly result: 'COMPLETED' | 'INTERRUPTED'; readonly organiserFeedback?: string }>;
+export type EndWorkTrial = Command<'EndWorkTrial', { readonly endedOn: LocalDate; readonly result: WorkTrialResult; readonly organiserFeedback?: string }>;
 export type StartWageSubsidy = Command<'StartWageSubsidy', {
   readonly subsidyId: string;
   readonly employerBusinessId: string;
   readonly employerKind: Organiser['kind'];
-  readonly rate: 50 | 70 | 100;
+  readonly rate: WageSubsidyRate;
   readonly workingTimePercent: number;
   readonly startOn: LocalDate;
   readonly endOn: LocalDate;
@@ -99,7 +109,7 @@ export type HoldJobSearchDiscussion = Command<'HoldJobSearchDiscussion', { reado
 export type PausePath = Command<'PausePath', { readonly reason: PauseReason }>;
 export type ResumePath = Command<'ResumePath', Record<string, never>>;
 export type ReassignCoach = Command<'ReassignCoach', { readonly coachId: string }>;
-export type ExitPath = Command<'ExitPath', { readonly outcome: ExitOutcome; readonly exitedOn: LocalDate }>;
+export type ExitPath = Command<'ExitPath', { readonly outcome: ExitOutcome; readonly exitedOn: LocalDate; readonly language?: DocumentLanguage }>;
 export type RecordFollowUp = Command<'RecordFollowUp', { readonly months: number; readonly inWorkOrStudy: boolean; readonly recordedOn: LocalDate }>;
 export type ReopenPath = Command<'ReopenPath', { readonly reopenedOn: LocalDate; readonly reason: string }>;
 export type RecordConsent = Command<'RecordConsent', { readonly consent: Consent }>;

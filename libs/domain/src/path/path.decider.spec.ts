@@ -4,11 +4,12 @@ import { decide, type Decision } from './path.decider';
 import type { PathEvent } from './path.events';
 import type { PathState } from './path.state';
 import * as f from './testing/path-fixtures';
-import { ENGINE, item, STATES, type StateName } from './testing/path-fixtures';
+import { ENGINE, item } from './testing/path-fixtures';
+import { HISTORY, stateAfter, type HistoryName as StateName } from './testing/path-history';
 
 /**
- * Every command in every state: given the events of a state (folded from its commands), when
- * the probe command arrives on NOW, then exactly these events or exactly this error.
+ * Every command in every state: given the recorded events of a state (testing/path-history),
+ * when the probe command arrives on NOW, then exactly these events or exactly this error.
  */
 const NOW = '2026-11-16'; // a Monday
 const WHEN = f.madeOn(NOW); // 10:00 Helsinki = 08:00Z (winter)
@@ -59,7 +60,7 @@ const PAST_INTAKE = [...ASSESSMENT, ...WORK_TRIAL, ...WAGE_SUBSIDY] as const;
 const ACTIVE = ['INTAKE', ...INTERVIEWED_ON] as const;
 const STARTED = [...ACTIVE, 'PAUSED', 'EXITED'] as const;
 
-// Pending items of the states, by id (all planned by the commands in path-fixtures' STEP).
+// Pending items of the states, by id (as scheduled in testing/path-history).
 const INIT_INTERVIEW = ['REMINDER-1', 'REMINDER-2', 'DEADLINE', 'ESCALATION'].map((kind) => `INIT-INTERVIEW:path:${kind}`);
 const JSD_1 = ['REMINDER-1', 'REMINDER-2', 'DEADLINE', 'ESCALATION'].map((kind) => `JOB-SEARCH-DISCUSSION:jsd-1:${kind}`);
 const ASSESSMENT_DONE = ['REMINDER-1', 'DEADLINE', 'ESCALATION'].map((kind) => `ASSESSMENT-DONE:path:${kind}`);
@@ -294,18 +295,18 @@ const TABLE: { readonly [T in PathCommandType]: Record<StateName, Then> } = {
 };
 
 const outcome = (decision: Decision): Then => (isDomainError(decision) ? { code: decision.code, facts: decision.facts } : { events: decision });
-const BUILT = Object.fromEntries(Object.entries(STATES).map(([name, commands]) => [name, f.given(...commands).state])) as Record<StateName, PathState>;
+const GIVEN = Object.fromEntries(Object.keys(HISTORY).map((name) => [name, stateAfter(name as StateName)])) as Record<StateName, PathState>;
 const ROWS = Object.entries(TABLE).flatMap(([type, column]) =>
   Object.entries(column).map(([state, then]) => [type as PathCommandType, state as StateName, then] as const),
 );
 
 describe('decide: every command in every state', () => {
   it('has one row per command type and state', () => {
-    expect(ROWS).toHaveLength(25 * Object.keys(STATES).length);
+    expect(ROWS).toHaveLength(Object.keys(PROBE).length * Object.keys(HISTORY).length);
   });
 
   it.each(ROWS)('%s in %s', (type, stateName, then) => {
-    const state = BUILT[stateName];
+    const state = GIVEN[stateName];
     const before = structuredClone(state);
     expect(outcome(decide(PROBE[type], state))).toEqual(then);
     expect(state).toEqual(before);

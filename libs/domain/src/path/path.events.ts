@@ -2,7 +2,7 @@ import type { LocalDate } from '../calendar';
 import type { PolicyVersion } from '../policy/policy.types';
 import type { ScheduledItem } from '../schedule/scheduled-item';
 import type * as C from './path.commands';
-import type { ConsentAudience, Consent, EventMetadata, ExitOutcome, Instant, PauseReason } from './path.types';
+import type { ConsentAudience, Consent, DocumentLanguage, EventMetadata, ExitOutcome, Instant, PauseReason } from './path.types';
 
 type Event<Type extends string, Data> = { readonly type: Type; readonly data: Data; readonly metadata: EventMetadata };
 
@@ -25,7 +25,7 @@ export type PathPaused = Event<'PathPaused', { readonly reason: PauseReason; rea
 /** Every pending item moved later by the paused time, listed explicitly. */
 export type PathResumed = Event<'PathResumed', { readonly resumedAt: Instant; readonly pausedMs: number; readonly rescheduled: readonly ScheduledItem[] }>;
 export type CoachReassigned = Event<'CoachReassigned', { readonly fromCoachId: string; readonly toCoachId: string }>;
-export type PathExited = Event<'PathExited', { readonly outcome: ExitOutcome; readonly exitedOn: LocalDate; readonly goalAttained: boolean }>;
+export type PathExited = Event<'PathExited', { readonly outcome: ExitOutcome; readonly exitedOn: LocalDate; readonly goalAttained: boolean; readonly language?: DocumentLanguage }>;
 export type FollowUpRecorded = Event<'FollowUpRecorded', C.RecordFollowUp['data']>;
 export type PathReopened = Event<'PathReopened', C.ReopenPath['data']>;
 export type ConsentRecorded = Event<'ConsentRecorded', { readonly consent: Consent }>;
@@ -72,5 +72,13 @@ export type PathEvent =
 
 export type PathEventType = PathEvent['type'];
 
+const FIRINGS = ['ReminderIssued', 'DeadlineMissed', 'EscalationRaised', 'ConsentExpired'] as const satisfies readonly PathEventType[];
+export type FiringEventType = (typeof FIRINGS)[number];
+
 /** Events that mean a timer fired: the workflow notifies the item's recipient after them. */
-export const FIRING_EVENTS: readonly PathEventType[] = ['ReminderIssued', 'DeadlineMissed', 'EscalationRaised', 'ConsentExpired'];
+export const FIRING_EVENTS: readonly PathEventType[] = FIRINGS;
+
+/** A firing event, narrowed: each carries the item that fired. */
+export function isFiringEvent<E extends { readonly type: string }>(event: E): event is Extract<E, { readonly type: FiringEventType }> {
+  return (FIRINGS as readonly string[]).includes(event.type);
+}

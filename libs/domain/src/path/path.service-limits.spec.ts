@@ -64,6 +64,11 @@ describe('side service limits', () => {
     ['rehabilitative work activity 5 days a week', 'ASSESSMENT_STARTED', rehab('2026-08-31', { daysPerWeek: 5 }), { code: 'VALIDATION.OUT_OF_RANGE', facts: { field: 'daysPerWeek', min: 1, max: 4 } }],
     ['rehabilitative work activity 3 hours a day', 'ASSESSMENT_STARTED', rehab('2026-08-31', { hoursPerDay: 3 }), { code: 'VALIDATION.OUT_OF_RANGE', facts: { field: 'hoursPerDay', min: 4, max: 24 } }],
     ['rehabilitative work activity without an evaluation date', 'ASSESSMENT_STARTED', rehab('2026-08-31', { reviewOn: undefined }), { code: 'VALIDATION.REQUIRED', facts: { field: 'reviewOn' } }],
+    // Any service runs on working days for part of a day: what Kafka's v1 schemas can carry.
+    ['studies 6 days a week', 'ASSESSMENT_STARTED', f.startSideService('2026-02-02', '2026-05-29', { kind: 'STUDIES', daysPerWeek: 6 }), { code: 'VALIDATION.OUT_OF_RANGE', facts: { field: 'daysPerWeek', min: 1, max: 5 } }],
+    ['studies 5 days a week', 'ASSESSMENT_STARTED', f.startSideService('2026-02-02', '2026-05-29', { kind: 'STUDIES', daysPerWeek: 5 }), accepted('SideServiceStarted')],
+    ['studies 24.5 hours a day', 'ASSESSMENT_STARTED', f.startSideService('2026-02-02', '2026-05-29', { kind: 'STUDIES', hoursPerDay: 24.5 }), { code: 'VALIDATION.OUT_OF_RANGE', facts: { field: 'hoursPerDay', min: 0, max: 24 } }],
+    ['studies 7.5 hours a day', 'ASSESSMENT_STARTED', f.startSideService('2026-02-02', '2026-05-29', { kind: 'STUDIES', hoursPerDay: 7.5 }), accepted('SideServiceStarted')],
     ['a side service before the assessment', 'INTERVIEWED', educationTrial('2026-02-06'), { code: 'PATH.INVALID_TRANSITION', facts: { from: 'INTAKE', to: 'StartSideService' } }],
   ])('%s', (_label, state, command, expected) => {
     expect(rejection(stateOf(state), command)).toEqual(expected);

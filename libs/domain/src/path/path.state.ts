@@ -2,7 +2,7 @@ import type { LocalDate } from '../calendar';
 import type { PolicyVersion } from '../policy/policy.types';
 import type { ScheduledItem } from '../schedule/scheduled-item';
 import type * as C from './path.commands';
-import type { Consent, ConsentAudience, ExitOutcome, Instant, PauseReason, Stage } from './path.types';
+import type { Consent, ConsentAudience, ExitOutcome, Instant, PathStatus, PauseReason, Stage } from './path.types';
 
 export interface WorkTrial {
   readonly trialId: string;
@@ -80,5 +80,10 @@ export interface ExitedPath extends PathCore {
 
 export type PathState = NoPath | ActivePath | PausedPath | ExitedPath;
 export type StartedPath = Exclude<PathState, NoPath>;
+
+// PATH_STATUSES (path.types) lists exactly the statuses above: a state added or removed without
+// it fails to compile here.
+const LISTED: [StartedPath['status']] extends [PathStatus] ? ([PathStatus] extends [StartedPath['status']] ? true : never) : never = true;
+void LISTED;
 
 export const initialPathState: PathState = { status: 'NONE', version: 0 };

@@ -1,24 +1,28 @@
 import type { LocalDate } from '../calendar';
 
-export type RuleId =
-  | 'INIT-INTERVIEW'
-  | 'EMPLOYMENT-PLAN'
-  | 'JOB-SEARCH-DISCUSSION'
-  | 'ASSESSMENT-DONE'
-  | 'WORK-TRIAL-MAX'
-  | 'WORK-TRIAL-MID'
-  | 'WORK-TRIAL-FEEDBACK'
-  | 'WAGE-SUBSIDY-END'
-  | 'COACHING-START-REPORT'
-  | 'COACHING-MID-REPORT'
-  | 'COACHING-FINAL-REPORT'
-  | 'REHAB-REVIEW'
-  | 'MULTISECTORAL-SCREEN'
-  | 'FOLLOW-UP'
-  | 'CONSENT-EXPIRY';
+/** The rules of DOMAIN.md's deadline table ("COACHING-REPORTS" split into its three reports). */
+export const RULE_IDS = [
+  'INIT-INTERVIEW',
+  'EMPLOYMENT-PLAN',
+  'JOB-SEARCH-DISCUSSION',
+  'ASSESSMENT-DONE',
+  'WORK-TRIAL-MAX',
+  'WORK-TRIAL-MID',
+  'WORK-TRIAL-FEEDBACK',
+  'WAGE-SUBSIDY-END',
+  'COACHING-START-REPORT',
+  'COACHING-MID-REPORT',
+  'COACHING-FINAL-REPORT',
+  'REHAB-REVIEW',
+  'MULTISECTORAL-SCREEN',
+  'FOLLOW-UP',
+  'CONSENT-EXPIRY',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
 
 /** Who an escalation or reminder goes to. */
-export type Recipient = 'COACH' | 'TEAM_LEAD' | 'CONTRACT_MANAGER' | 'WELLBEING_COUNTY_LEAD' | 'MULTISECTORAL_TEAM';
+export const RECIPIENTS = ['COACH', 'TEAM_LEAD', 'CONTRACT_MANAGER', 'WELLBEING_COUNTY_LEAD', 'MULTISECTORAL_TEAM'] as const;
+export type Recipient = (typeof RECIPIENTS)[number];
 
 /** A distance on the FI_AUTHORITY calendar. Negative values point back in time. */
 export type Offset =

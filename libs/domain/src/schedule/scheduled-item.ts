@@ -1,7 +1,8 @@
 import type { LocalDate } from '../calendar';
 import type { Recipient, RuleId } from '../policy/policy.types';
 
-export type ScheduledItemKind = 'REMINDER' | 'DEADLINE' | 'ESCALATION';
+export const SCHEDULED_ITEM_KINDS = ['REMINDER', 'DEADLINE', 'ESCALATION'] as const;
+export type ScheduledItemKind = (typeof SCHEDULED_ITEM_KINDS)[number];
 
 /**
  * One reminder, deadline or escalation the path's workflow keeps a durable timer for.

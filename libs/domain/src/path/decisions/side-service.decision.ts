@@ -3,7 +3,8 @@ import { domainError, type DomainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { SideService, StartedPath } from '../path.state';
 import type { SideServiceKind } from '../path.types';
-import { about, cancelled, type Decision, event, firstError, inRange, notBefore, present, scheduled, type TriggerSpec, validDate } from './support';
+import { HOURS_A_DAY, SERVICE_DAYS_A_WEEK } from '../working-time';
+import { about, cancelled, type Decision, event, firstError, hoursInDay, inRange, notBefore, present, scheduled, type TriggerSpec, validDate } from './support';
 
 const COACHING: readonly SideServiceKind[] = ['INDIVIDUAL_COACHING', 'GROUP_COACHING'];
 
@@ -28,6 +29,8 @@ export function startSideService(command: C.StartSideService, state: StartedPath
     validDate('startOn', data.startOn),
     validDate('plannedEndOn', data.plannedEndOn),
     notBefore('plannedEndOn', data.plannedEndOn, data.startOn, 'startOn'),
+    data.daysPerWeek === undefined ? undefined : inRange('daysPerWeek', data.daysPerWeek, SERVICE_DAYS_A_WEEK),
+    data.hoursPerDay === undefined ? undefined : hoursInDay('hoursPerDay', data.hoursPerDay),
     kindLimits(data, state),
   );
   if (invalid) return invalid;
@@ -47,7 +50,7 @@ function kindLimits(data: C.StartSideService['data'], state: StartedPath): Domai
   return firstError(
     tooShort || tooLong ? domainError('SIDE_SERVICE.LIMIT_EXCEEDED', `A rehabilitative work activity period lasts ${minMonths}–${maxMonths} months.`, { min: minMonths, max: maxMonths }) : undefined,
     inRange('daysPerWeek', data.daysPerWeek ?? 0, limits.rehabDaysPerWeek),
-    inRange('hoursPerDay', data.hoursPerDay ?? 0, [limits.rehabMinHoursPerDay, 24]),
+    inRange('hoursPerDay', data.hoursPerDay ?? 0, [limits.rehabMinHoursPerDay, HOURS_A_DAY]),
     data.reviewOn === undefined ? domainError('VALIDATION.REQUIRED', 'reviewOn (the evaluation date from the plan) is required.', { field: 'reviewOn' }) : validDate('reviewOn', data.reviewOn),
   );
 }

@@ -7,6 +7,7 @@ import type { PathCommand } from '../path.commands';
 import type { PathEvent } from '../path.events';
 import type { StartedPath } from '../path.state';
 import type { CommandMetadata } from '../path.types';
+import { HOURS_A_DAY } from '../working-time';
 
 export type Decision = readonly PathEvent[] | DomainError;
 
@@ -87,6 +88,13 @@ export function inRange(field: string, value: number, [min, max]: readonly [numb
   return Number.isInteger(value) && value >= min && value <= max
     ? undefined
     : domainError('VALIDATION.OUT_OF_RANGE', `${field} must be a whole number from ${min} to ${max}.`, { field, min, max });
+}
+
+/** A share of a day in hours, fractions allowed (7.5 hours). */
+export function hoursInDay(field: string, value: number): DomainError | undefined {
+  return Number.isFinite(value) && value >= 0 && value <= HOURS_A_DAY
+    ? undefined
+    : domainError('VALIDATION.OUT_OF_RANGE', `${field} must be a number of hours from 0 to ${HOURS_A_DAY}.`, { field, min: 0, max: HOURS_A_DAY });
 }
 
 export function present(field: string, value: string | undefined): DomainError | undefined {

@@ -3,6 +3,7 @@ import { isBusinessId } from '../../shared/business-id';
 import { domainError, type DomainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { StartedPath } from '../path.state';
+import { WAGE_SUBSIDY_RATES } from '../path.types';
 import { about, cancelled, type Decision, event, firstError, gated, inRange, notBefore, present, scheduled, validDate } from './support';
 
 export function startWageSubsidy(command: C.StartWageSubsidy, state: StartedPath): Decision {
@@ -23,7 +24,7 @@ export function startWageSubsidy(command: C.StartWageSubsidy, state: StartedPath
 
 /** 50 % skills gap, 70 % reduced work ability, 100 % only associations up to a share of full time. */
 function rateAllowed(data: C.StartWageSubsidy['data'], fullRateMaxPercent: number): DomainError | undefined {
-  if (![50, 70, 100].includes(data.rate)) return domainError('WAGE_SUBSIDY.RATE_NOT_ALLOWED', 'The rate must be 50, 70 or 100 %.', { rate: data.rate });
+  if (!(WAGE_SUBSIDY_RATES as readonly number[]).includes(data.rate)) return domainError('WAGE_SUBSIDY.RATE_NOT_ALLOWED', `The rate must be ${WAGE_SUBSIDY_RATES.join(', ')} %.`, { rate: data.rate });
   if (data.rate === 100 && (data.employerKind !== 'ASSOCIATION' || data.workingTimePercent > fullRateMaxPercent)) {
     return domainError('WAGE_SUBSIDY.RATE_NOT_ALLOWED', `A 100 % subsidy is for associations at most ${fullRateMaxPercent} % of full working time.`, {
       rate: 100,

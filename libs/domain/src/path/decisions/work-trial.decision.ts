@@ -3,10 +3,11 @@ import { isBusinessId } from '../../shared/business-id';
 import { domainError, type DomainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { StartedPath } from '../path.state';
-import type { Organiser } from '../path.types';
+import { ORGANISER_KINDS, type Organiser } from '../path.types';
 import { about, cancelled, type Decision, event, firstError, gated, inRange, notBefore, present, scheduled, validDate } from './support';
 
-const ALLOWED_ORGANISERS: readonly Organiser['kind'][] = ['COMPANY', 'MUNICIPALITY', 'FOUNDATION', 'ASSOCIATION', 'STATE_AGENCY'];
+/** DOMAIN.md: a work trial is organised by anyone but a private person (or the current employer). */
+const ALLOWED_ORGANISERS: readonly Organiser['kind'][] = ORGANISER_KINDS.filter((kind) => kind !== 'PRIVATE_PERSON');
 
 export function startWorkTrial(command: C.StartWorkTrial, state: StartedPath): Decision {
   const { data, metadata } = command;

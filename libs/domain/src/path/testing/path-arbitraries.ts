@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { addDays, helsinkiDateOf, type LocalDate } from '../../calendar';
 import type { PathCommand, PathCommandType } from '../path.commands';
 import type { PathState } from '../path.state';
-import type { ExitOutcome, Organiser, SideServiceKind } from '../path.types';
+import { GATED_TYPES } from '../path.gates';
+import { CONSENT_AUDIENCES as AUDIENCES, type ExitOutcome, ORGANISER_KINDS, SIDE_SERVICE_KINDS as SIDE_KINDS, WAGE_SUBSIDY_RATES } from '../path.types';
 
 /**
  * Random command sequences, valid and invalid, for the decider's property tests. Reproduce a
@@ -28,15 +29,9 @@ export interface Step {
   readonly knobs: Knobs;
 }
 
-export const TYPES: readonly PathCommandType[] = [
-  'StartPath', 'HoldInitialInterview', 'RecordEmploymentPlan', 'StartAssessment', 'RecordAssessment', 'ReferToWellbeingService', 'StartWorkTrial',
-  'ExtendWorkTrial', 'EndWorkTrial', 'StartWageSubsidy', 'EndWageSubsidy', 'StartSideService', 'EndSideService', 'RecordReport', 'HoldJobSearchDiscussion',
-  'PausePath', 'ResumePath', 'ReassignCoach', 'ExitPath', 'RecordFollowUp', 'ReopenPath', 'RecordConsent', 'WithdrawConsent', 'MigratePolicy', 'FireScheduledItem',
-];
-const ORGANISER_KINDS: readonly Organiser['kind'][] = ['COMPANY', 'MUNICIPALITY', 'FOUNDATION', 'ASSOCIATION', 'STATE_AGENCY', 'PRIVATE_PERSON'];
-const SIDE_KINDS: readonly SideServiceKind[] = ['INDIVIDUAL_COACHING', 'GROUP_COACHING', 'EDUCATION_TRIAL', 'STUDIES', 'REHABILITATIVE_WORK_ACTIVITY'];
+export const TYPES: readonly PathCommandType[] = ['StartPath', ...GATED_TYPES];
+// A few outcomes, goal attained or not: enough for the properties, fewer shrink steps.
 const OUTCOMES: readonly ExitOutcome[] = ['EMPLOYED_OPEN_MARKET', 'EDUCATION', 'MOVED_AWAY', 'NOT_REACHED', 'REHABILITATION'];
-const AUDIENCES = ['WELLBEING_COUNTY', 'KELA', 'SERVICE_PROVIDER'] as const;
 const of = <T>(list: readonly T[], index: number): T => list[index % list.length] as T;
 
 export const knobs: fc.Arbitrary<Knobs> = fc.record({
@@ -121,7 +116,7 @@ function dataFor(type: PathCommandType, k: Knobs, state: PathState, today: Local
     case 'EndWorkTrial':
       return { endedOn: start, result: 'COMPLETED', ...(k.variant % 2 ? { organiserFeedback: 'ok' } : {}) };
     case 'StartWageSubsidy':
-      return { subsidyId: `ws-${k.pick % 3}`, employerBusinessId: k.bad === 3 ? '1234567-2' : '1234567-1', employerKind: of(ORGANISER_KINDS, k.variant), rate: of([50, 70, 100], k.variant), workingTimePercent: 40 + (k.pick % 61), startOn: start, endOn: end };
+      return { subsidyId: `ws-${k.pick % 3}`, employerBusinessId: k.bad === 3 ? '1234567-2' : '1234567-1', employerKind: of(ORGANISER_KINDS, k.variant), rate: of(WAGE_SUBSIDY_RATES, k.variant), workingTimePercent: 40 + (k.pick % 61), startOn: start, endOn: end };
     case 'EndWageSubsidy':
       return { endedOn: start };
     case 'StartSideService':
