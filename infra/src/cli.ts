@@ -8,7 +8,7 @@ import { CHROMIUM_PATH, installChromium } from './chromium';
 import { benchScaleCommand, clusterCommand, clusterStatusIfRunning, clusterTestCommand, clusterTestPhase, clusterTestTools, stopClusterIfRunning, type ClusterTestRun } from './cluster';
 import { buildConsole } from './console';
 import { kafka } from './kafka';
-import { ensureDirs, HOST, LOGS, Ports, ROOT, RUN } from './layout';
+import { DATA, ensureDirs, HOST, LOGS, Ports, ROOT, RUN } from './layout';
 import { Phases, print, say, warn } from './log';
 import { runAttached, waitFor } from './process';
 import { postgres, DATABASE_URL } from './postgres';
@@ -124,6 +124,18 @@ interface TestRun {
   readonly notes: readonly string[];
 }
 
+/**
+ * The chaos stack's Temporal starts empty each run (when it is not running already): a run judges
+ * only its own paths, and the paths of earlier runs, whose workers are gone, would keep its one
+ * SQLite connection busy with their timers at start-up (seen: the server missing its own start
+ * deadline after a few runs).
+ */
+async function freshChaosTemporal(): Promise<void> {
+  if (await temporal.healthy()) return;
+  await temporal.stop();
+  rmSync(join(DATA, 'temporal'), { recursive: true, force: true });
+}
+
 /** `npm run chaos` in the child process, on the chaos stack: set it up as `npm start` does, run, report. */
 async function chaosOnItsStack(args: readonly string[]): Promise<number> {
   assertChaosStack();
@@ -136,6 +148,7 @@ async function chaosOnItsStack(args: readonly string[]): Promise<number> {
   }
   enableProxiedKafkaListener();
   const phases = new Phases();
+  await freshChaosTemporal();
   await infrastructureUp(phases, false);
   const ledger = await runChaos(options, spec, phases);
   phases.report();
