@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { openSync } from 'node:fs';
 import { join } from 'node:path';
 import { devToken, type DevStaff } from '../../infra/src/local-api';
 import { sleepMs } from '../support/limits';
 import { freePort, LOOPBACK } from './free-port';
+import { stopChild } from './stop-child';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'apps', 'api', 'src', 'main.ts');
@@ -46,14 +47,7 @@ export class ApiProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_WITHIN_MS);
-      await exited;
-      clearTimeout(timer);
-    }
-    closeSync(this.logFd);
+    await stopChild(this.child, this.logFd, STOP_WITHIN_MS);
   }
 
   private async answering(logPath: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { openSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopChild } from './stop-child';
 
 const READY_WITHIN_MS = 90_000;
 const ANSWER_WITHIN_MS = 20_000;
@@ -40,14 +41,7 @@ export class RelayChild {
   }
 
   async close(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_WITHIN_MS);
-      await exited;
-      clearTimeout(timer);
-    }
-    closeSync(this.logFd);
+    await stopChild(this.child, this.logFd, STOP_WITHIN_MS);
   }
 
   private answer(type: string, withinMs: number): Promise<void> {

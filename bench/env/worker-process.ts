@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRunning, stopChild } from './stop-child';
 
 const SAMPLE_EVERY_MS = 200;
 const READY_WITHIN_MS = 120_000;
@@ -96,14 +97,7 @@ export class WorkerProcess {
     this.stopping = true;
     this.sample();
     clearInterval(this.sampler);
-    if (this.running()) {
-      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.kill(), STOP_WITHIN_MS);
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, STOP_WITHIN_MS + 5_000))]);
-      clearTimeout(timer);
-    }
-    closeSync(this.logFd);
+    await stopChild(this.child, this.logFd, STOP_WITHIN_MS);
   }
 
   kill(): void {
@@ -112,7 +106,7 @@ export class WorkerProcess {
   }
 
   private running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return isRunning(this.child);
   }
 
   private sample(): void {

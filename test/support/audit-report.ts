@@ -1,28 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ACCESSIBILITY_AUDIT_FILE as AUDIT_FILE, type AuditReport, type KeyboardResult } from '@polku/contracts';
 import type { PageAudit } from './axe-audit';
 import { SCREENSHOT_DIR } from './browser';
 
 const ROOT = join(__dirname, '..', '..');
 /** The build the API serves and the audit just ran against: the statement reads its report there. */
 const CONSOLE_DIST = join(ROOT, 'dist', 'apps', 'console');
-export const AUDIT_FILE = 'accessibility-audit.json';
-
-export type KeyboardResult = 'passed' | 'failed' | 'not-run';
-
-/** The shape apps/console/src/accessibility/audit-report.ts reads. */
-export interface AuditReport {
-  readonly auditedAt: string;
-  readonly engine: string;
-  readonly browser: string;
-  readonly standard: string;
-  readonly languages: readonly string[];
-  readonly pages: readonly string[];
-  readonly rulesPassed: readonly string[];
-  readonly violations: readonly { readonly rule: string; readonly help: string; readonly where: readonly string[] }[];
-  readonly incomplete: readonly string[];
-  readonly keyboardPath: KeyboardResult;
-}
 
 const unique = (values: readonly string[]) => [...new Set(values)];
 

@@ -1,6 +1,7 @@
 export { ALL_TOPICS, deadLetterTopicOf, Topics, type TopicName } from './topics';
 export { PATH_TASK_QUEUE, pathWorkflowId, SERVICE_PATH_WORKFLOW, type ServicePathWorkflow } from './path-workflow';
 export * from './staff-api';
+export { ACCESSIBILITY_AUDIT_FILE, type AuditReport, type AuditViolation, type KeyboardResult } from './accessibility-audit';
 export * from './workflow';
 export {
   AUDIENCE_TOPICS,

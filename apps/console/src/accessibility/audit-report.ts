@@ -1,29 +1,11 @@
+import type { AuditReport, AuditViolation } from '@polku/contracts';
+
 /**
  * The last automated accessibility audit of this console build, as the browser test wrote it
  * (test/support/audit-report.ts) into the build it audited: `/accessibility-audit.json`. A new
  * build starts without one, so the statement never shows figures from another build.
  */
-export interface AuditReport {
-  readonly auditedAt: string;
-  readonly engine: string;
-  readonly browser: string;
-  readonly standard: string;
-  readonly languages: readonly string[];
-  /** Page ids (`sign-in`, `path`, …) audited in every language. */
-  readonly pages: readonly string[];
-  readonly rulesPassed: readonly string[];
-  readonly violations: readonly AuditViolation[];
-  /** Rules axe could not decide alone; docs/accessibility.md says how each was checked by hand. */
-  readonly incomplete: readonly string[];
-  readonly keyboardPath: 'passed' | 'failed' | 'not-run';
-}
-
-export interface AuditViolation {
-  readonly rule: string;
-  readonly help: string;
-  /** Where it was found: `<lang> <page>`. */
-  readonly where: readonly string[];
-}
+export type { AuditReport, AuditViolation } from '@polku/contracts';
 
 const strings = (value: unknown): readonly string[] | null => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : null);
 
