@@ -50,6 +50,8 @@ const APP_ENV: NodeJS.ProcessEnv = {
   MUNICIPAL_CONSUMER_PORT: String(Ports.municipalConsumer),
   WELLBEING_CONSUMER_PORT: String(Ports.wellbeingConsumer),
   TEMPORAL_TEST_SERVER_PATH: TEST_SERVER_PATH,
+  // The Temporal UI of this stack (its port moves with POLKU_PORT_OFFSET): the codec endpoint's one browser origin.
+  POLKU_CODEC_UI_ORIGINS: `http://${HOST}:${Ports.temporalUi}`,
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
 };
 

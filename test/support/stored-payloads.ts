@@ -1,8 +1,12 @@
 import { JSONToPayload, payloadToJSON, type JSONPayload, type Payload } from '@temporalio/common/lib/proto-utils';
 import { call } from './staff-api';
 
-/** The Temporal UI's origin: the only one the codec endpoint answers cross-origin. */
-export const TEMPORAL_UI_ORIGIN = 'http://127.0.0.1:8233';
+/**
+ * The Temporal UI's origin: the only one the codec endpoint answers cross-origin. `npm test`
+ * gives the API and the tests the same POLKU_CODEC_UI_ORIGINS (the stack's UI port); a test run
+ * by hand against `npm start`'s stack falls back to its default port.
+ */
+export const TEMPORAL_UI_ORIGIN = process.env['POLKU_CODEC_UI_ORIGINS']?.split(',')[0]?.trim() || 'http://127.0.0.1:8233';
 
 // The SDK never runs these through the payload codecs: search attributes (the server indexes
 // them), headers, the patch markers of patched() (core writes the patch id) and a local
