@@ -1,7 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { Public } from '../auth/auth.decorators';
 
-/** A route that does nothing: the raw baseline `npm run bench:api` measures the API against. */
+/**
+ * A route that does nothing and reads nothing: processes that start an API of their own (the
+ * benchmarks, the dev-issuer tests) wait for it to answer before they use the API.
+ */
 @Public()
 @Controller('hello')
 export class HelloController {
