@@ -17,6 +17,11 @@ type HistoryEvent = NonNullable<History['events']>[number];
 /** The TypeScript SDK records `patched()` as a marker of this name. */
 const PATCH_MARKER = 'core_patch';
 
+/** The TypeScript SDK records each local activity's outcome as a marker of this name. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
+const isFailedLocalActivity = (event: HistoryEvent): boolean => event.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER && Boolean(event.markerRecordedEventAttributes.failure);
+
 /** What of the deploy gate's list a history holds. */
 export function featuresOf(history: History): Set<Feature> {
   const events: HistoryEvent[] = history.events ?? [];
@@ -24,8 +29,9 @@ export function featuresOf(history: History): Set<Feature> {
   const workers = new Set(events.flatMap((event) => (event.workflowTaskStartedEventAttributes?.identity ? [event.workflowTaskStartedEventAttributes.identity] : [])));
   if (events.some((event) => event.markerRecordedEventAttributes?.markerName === PATCH_MARKER)) features.add('patch marker');
   if (events.some((event) => event.workflowExecutionContinuedAsNewEventAttributes || event.workflowExecutionStartedEventAttributes?.continuedExecutionRunId)) features.add('continue-as-new');
-  // A failed or timed-out activity, or one that succeeded only on a retry (attempt > 1).
-  if (events.some((event) => event.activityTaskFailedEventAttributes || event.activityTaskTimedOutEventAttributes || (event.activityTaskStartedEventAttributes?.attempt ?? 1) > 1)) features.add('activity failure');
+  // A failed or timed-out activity, or one that succeeded only on a retry (attempt > 1); appends
+  // are local activities since the 'local-append' patch, whose failure is in their marker.
+  if (events.some((event) => event.activityTaskFailedEventAttributes || event.activityTaskTimedOutEventAttributes || (event.activityTaskStartedEventAttributes?.attempt ?? 1) > 1 || isFailedLocalActivity(event))) features.add('activity failure');
   // A workflow task lost with its worker, or tasks taken by two worker processes (identity = pid@host).
   if (events.some((event) => event.workflowTaskTimedOutEventAttributes || event.workflowTaskFailedEventAttributes) || workers.size > 1) features.add('worker restart');
   return features;
