@@ -58,6 +58,26 @@ export const kafkaCluster: Service = {
   },
 };
 
+/** How long new topics may take to be known to every broker of a fresh cluster. */
+const METADATA_WITHIN_MS = 30_000;
+
+/**
+ * Runs `work` again while it fails with a retriable Kafka error: right after a topic is created,
+ * a broker that has not yet heard of it answers "does not host this topic-partition" to the
+ * describe/alter of its settings (seen on a fresh three-node cluster).
+ */
+async function whileMetadataSpreads<T>(work: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + METADATA_WITHIN_MS;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || Date.now() >= giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+}
+
 /** Topics from the one declaration (libs/kafka/src/topics.ts) with three replicas, and the same ACLs as `npm start`. */
 export async function createClusterTopics(): Promise<void> {
   const config = loadConfig();
@@ -66,7 +86,7 @@ export async function createClusterTopics(): Promise<void> {
   const topics = projectTopics({ replicationFactor: REPLICATION_FACTOR });
   const created = await ensureTopics(kafka, topics);
   say(created.length > 0 ? `cluster topics created (×${REPLICATION_FACTOR}): ${created.join(', ')}` : 'cluster topics present');
-  await ensureTopicConfigs(kafka, topics);
+  await whileMetadataSpreads(() => ensureTopicConfigs(kafka, topics));
   const { relay, municipal, wellbeing, api } = config.kafkaPrincipals;
   const acls = await ensureAcls(kafka, { relay: relay.username, municipal: municipal.username, wellbeing: wellbeing.username, api: api.username });
   say(`cluster ACLs: ${acls.created} granted, ${acls.deleted} revoked`);
