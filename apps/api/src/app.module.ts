@@ -17,6 +17,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { AppConfig, ConnectionsModule } from './infrastructure/connections';
 import { KpisController } from './kpis/kpis.controller';
+import { KpiPeriodQuery } from './kpis/kpi-period.query';
 import { MeController } from './me/me.controller';
 import { NotificationsQuery } from './me/notifications.query';
 import { DocsController } from './operations/docs.controller';
@@ -67,6 +68,7 @@ const config = loadConfig();
     TransferRequests,
     PathSummariesQuery,
     NotificationsQuery,
+    KpiPeriodQuery,
     { provide: IdentityVault, inject: [Pool, AppConfig], useFactory: (pool: Pool, app: AppConfig) => new IdentityVault(pool, app.values.identity) },
     { provide: APP_FILTER, useClass: ErrorFilter },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -18,6 +18,8 @@ export { initialPathState } from './path/path.state';
 export * from './path/path.types';
 export { decide, type Decision } from './path/path.decider';
 export { evolve } from './path/path.evolve';
+export { ageBandOn } from './path/age-band';
+export { maxRealisedDays } from './path/decisions/rehabilitative-work-days.decision';
 export { availableCommands, STAFF_COMMAND_TYPES, type StaffCommandType } from './path/path.availability';
 export { HOURS_A_DAY, SERVICE_DAYS_A_WEEK } from './path/working-time';
 export { containsIdentityCodeShape, redactIdentityCodeShapes } from './identity/identity-code-shape';

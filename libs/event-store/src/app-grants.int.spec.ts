@@ -29,6 +29,8 @@ const EXPECTED: Record<string, Partial<Record<'api' | 'worker' | 'relay', string
   path_summaries: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
   deadlines: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
   kpi_path_facts: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
+  kpi_fact_versions: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
+  kpi_rehab_day_versions: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
   coach_caseloads: { api: 'SELECT' },
   upcoming_deadlines: { api: 'SELECT' },
   overdue_deadlines: { api: 'SELECT' },

@@ -1,5 +1,6 @@
 export { deadlinesProjection } from './deadlines.projection';
 export { kpiPathFactsProjection } from './kpi-path-facts.projection';
+export { kpiRehabDaysProjection } from './kpi-rehab-days.projection';
 export { pathSummaryProjection } from './path-summary.projection';
 export { ProjectionDataError, type ProjectedEvent, type Projection } from './projection-contract';
 export { catchUp, type ProjectionLog, type RunOptions } from './projection-runner';

@@ -8,7 +8,8 @@ import { rebuild } from './rebuild';
 import { appendPath, cmd, start, uniqueId } from './testing/path-stream';
 
 const log = { info: () => undefined, warn: () => undefined };
-const TABLES = ['path_summaries', 'deadlines', 'kpi_path_facts'];
+const TABLES = ['path_summaries', 'deadlines', 'kpi_fact_versions', 'kpi_rehab_day_versions'];
+const ORDER: Record<string, string> = { deadlines: ', item_id', kpi_fact_versions: ', recorded_from', kpi_rehab_day_versions: ', service_id, month, recorded_from' };
 
 describe('projections on the real PostgreSQL', () => {
   let pool: Pool;
@@ -23,7 +24,7 @@ describe('projections on the real PostgreSQL', () => {
   async function snapshot(pathIds: readonly string[]): Promise<Record<string, unknown[]>> {
     const out: Record<string, unknown[]> = {};
     for (const table of TABLES) {
-      const { rows } = await pool.query(`SELECT * FROM ${table} WHERE path_id = ANY($1::text[]) ORDER BY path_id${table === 'deadlines' ? ', item_id' : ''}`, [pathIds]);
+      const { rows } = await pool.query(`SELECT * FROM ${table} WHERE path_id = ANY($1::text[]) ORDER BY path_id${ORDER[table] ?? ''}`, [pathIds]);
       out[table] = rows;
     }
     return out;
@@ -38,12 +39,14 @@ describe('projections on the real PostgreSQL', () => {
       cmd('ExitPath', '2026-02-10', { outcome: 'EDUCATION', exitedOn: '2026-02-10' }),
     ]);
     await catchUp(pool, PROJECTIONS, { log });
-    const { path_summaries, kpi_path_facts, deadlines } = await snapshot([pathId]);
+    const { path_summaries, kpi_fact_versions, deadlines } = await snapshot([pathId]);
     expect(path_summaries).toEqual([expect.objectContaining({
       path_id: pathId, municipality: 'Hattula', coach_id: 'coach-17', status: 'EXITED', stage: 'ASSESSMENT',
       outcome: 'EDUCATION', goal_attained: true, version: expect.any(Number),
     })]);
-    expect(kpi_path_facts).toEqual([expect.objectContaining({ path_id: pathId, interview_due_on: expect.any(Date), outcome: 'EDUCATION', goal_attained: true })]);
+    expect(kpi_fact_versions?.filter((row) => (row as { recorded_until: Date | null }).recorded_until === null)).toEqual([
+      expect.objectContaining({ path_id: pathId, interview_due_on: expect.any(Date), outcome: 'EDUCATION', goal_attained: true, served: '{[2026-01-07,2026-02-11)}' }),
+    ]);
     const interview = deadlines?.filter((row) => (row as { rule: string }).rule === 'INIT-INTERVIEW').map((row) => (row as { status: string }).status);
     expect(interview?.length).toBeGreaterThan(0);
     expect(new Set(interview)).toEqual(new Set(['CANCELLED']));
@@ -94,7 +97,7 @@ describe('projections on the real PostgreSQL', () => {
     await appendPath(pool, good, [start(good, '2026-04-01', 'Hattula')]);
     await catchUp(pool, PROJECTIONS, { log });
     const parked = await pool.query('SELECT name, event_type FROM projection_parked WHERE event_id = $1 ORDER BY name', [eventId]);
-    expect(parked.rows).toEqual([{ name: 'kpi-path-facts', event_type: 'PathStarted' }, { name: 'path-summaries', event_type: 'PathStarted' }]);
+    expect(parked.rows).toEqual([{ name: 'kpi-fact-versions', event_type: 'PathStarted' }, { name: 'path-summaries', event_type: 'PathStarted' }]);
     expect((await snapshot([good]))['path_summaries']).toHaveLength(1);
   });
 
@@ -110,40 +113,80 @@ describe('projections on the real PostgreSQL', () => {
     expect(before['deadlines']?.length).toBeGreaterThan(0);
   });
 
-  it('KPI view: 3 paths in one municipality, 2 exits, 1 goal-attained, on-time interviews', async () => {
-    const municipality = `Testila-${randomUUID().slice(0, 8)}`;
-    const [a, b, c] = [uniqueId('kpi-a'), uniqueId('kpi-b'), uniqueId('kpi-c')] as [string, string, string];
+  it('KPI facts: a version per recording instant, each closed when the next opens, the current one with every fact', async () => {
+    const [a, b] = [uniqueId('kpi-a'), uniqueId('kpi-b')] as [string, string];
     const interview = (on: string) => cmd('HoldInitialInterview', on, { heldOn: on, serviceNeed: 'x', employmentPlan: { applicationsPerMonth: 4, goals: ['g'] } });
-    await appendPath(pool, a, [start(a, '2026-01-07', municipality), interview('2026-01-09'), cmd('ExitPath', '2026-01-20', { outcome: 'EMPLOYED_OPEN_MARKET', exitedOn: '2026-01-20' })]);
-    await appendPath(pool, b, [start(b, '2026-01-07', municipality), interview('2026-01-12'), cmd('ExitPath', '2026-01-28', { outcome: 'MOVED_AWAY', exitedOn: '2026-01-28' })]);
-    await appendPath(pool, c, [start(c, '2026-01-14', municipality)]);
+    await appendPath(pool, a, [
+      start(a, '2026-01-07', 'Hattula'),
+      interview('2026-01-09'),
+      cmd('StartAssessment', '2026-01-12', { startedOn: '2026-01-12' }),
+      cmd('ReferToWellbeingService', '2026-01-13', { referralId: 'r-1', service: 'MULTISECTORAL_SCREENING', legalBasis: 'MULTISECTORAL_SUPPORT', referredOn: '2026-01-13' }),
+      cmd('ExitPath', '2026-01-20', { outcome: 'EMPLOYED_OPEN_MARKET', exitedOn: '2026-01-20' }),
+      cmd('ReopenPath', '2026-02-02', { reopenedOn: '2026-02-02', reason: 'lost the job' }),
+    ]);
+    await appendPath(pool, b, [start(b, '2026-01-14', 'Hattula')]);
     await catchUp(pool, PROJECTIONS, { log });
-    const { rows: due } = await pool.query<{ path_id: string; due: string }>(`SELECT path_id, interview_due_on::text AS due FROM kpi_path_facts WHERE path_id = ANY($1) ORDER BY path_id`, [[a, b, c]]);
-    const onTime = due.filter((row) => (row.path_id === a && '2026-01-09' <= row.due) || (row.path_id === b && '2026-01-12' <= row.due)).length;
     const { rows } = await pool.query(
-      `SELECT clients_served, new_clients, active_paths, exits, goal_attained_exits, goal_attained_share::text, interviews_on_time, avg_days_to_plan::text
-         FROM kpi_monthly WHERE municipality = $1 AND month = '2026-01-01'`, [municipality]);
-    expect(rows).toEqual([{ clients_served: '3', new_clients: '3', active_paths: '1', exits: '2', goal_attained_exits: '1', goal_attained_share: '0.3333', interviews_on_time: String(onTime), avg_days_to_plan: '3.5' }]);
-    const exits = await pool.query(`SELECT outcome, exits FROM kpi_exits_by_outcome WHERE municipality = $1 ORDER BY outcome`, [municipality]);
-    expect(exits.rows).toEqual([{ outcome: 'EMPLOYED_OPEN_MARKET', exits: '1' }, { outcome: 'MOVED_AWAY', exits: '1' }]);
+      `SELECT path_id, recorded_until IS NULL AS current, served::text, multisectoral_on::text, interview_due_on::text, interview_held_on::text, plan_recorded_on::text,
+              exited_on::text, outcome, (SELECT count(*)::int FROM kpi_fact_versions v WHERE v.path_id = f.path_id) AS versions,
+              (SELECT bool_and(v.recorded_until = w.recorded_from) FROM kpi_fact_versions v JOIN kpi_fact_versions w ON w.path_id = v.path_id
+                 AND w.recorded_from = (SELECT min(x.recorded_from) FROM kpi_fact_versions x WHERE x.path_id = v.path_id AND x.recorded_from > v.recorded_from)
+                WHERE v.path_id = f.path_id) AS chained
+         FROM kpi_fact_versions f WHERE path_id = ANY($1) AND recorded_until IS NULL ORDER BY path_id`,
+      [[a, b]],
+    );
+    expect(rows).toEqual([
+      // Reopened: its exit taken back, its open days from registration to the exit and again from the reopening.
+      { path_id: a, current: true, served: '{[2026-01-07,2026-01-21),[2026-02-02,)}', multisectoral_on: '{[2026-01-13,2026-01-14)}', interview_due_on: '2026-01-21', interview_held_on: '2026-01-09',
+        plan_recorded_on: '2026-01-09', exited_on: null, outcome: null, versions: 5, chained: true },
+      { path_id: b, current: true, served: '{[2026-01-14,)}', multisectoral_on: '{}', interview_due_on: '2026-01-28', interview_held_on: null, plan_recorded_on: null, exited_on: null, outcome: null, versions: 1, chained: null },
+    ]);
   });
 
-  it('KPI view: job-search discussions held on time vs. missed, in the month they were due', async () => {
-    const municipality = `Testila-${randomUUID().slice(0, 8)}`;
+  it('KPI facts: job-search discussions held on time vs. missed, by their due dates', async () => {
     const [held, missed] = [uniqueId('jsd-held'), uniqueId('jsd-missed')] as [string, string];
     const interview = cmd('HoldInitialInterview', '2026-01-09', { heldOn: '2026-01-09', serviceNeed: 'x', employmentPlan: { applicationsPerMonth: 4, goals: [] } });
     // Due 9.4.2026 (+3 months from the interview): one held in March, one left to fire.
-    await appendPath(pool, held, [start(held, '2026-01-07', municipality), interview, cmd('HoldJobSearchDiscussion', '2026-03-20', { heldOn: '2026-03-20' })]);
+    await appendPath(pool, held, [start(held, '2026-01-07', 'Hattula'), interview, cmd('HoldJobSearchDiscussion', '2026-03-20', { heldOn: '2026-03-20' })]);
     await appendPath(pool, missed, [
-      start(missed, '2026-01-07', municipality),
+      start(missed, '2026-01-07', 'Hattula'),
       interview,
       { ...cmd('FireScheduledItem', '2026-04-10', { itemId: 'JOB-SEARCH-DISCUSSION:jsd-1:DEADLINE', rule: 'JOB-SEARCH-DISCUSSION' }), metadata: { occurredAt: '2026-04-09T21:00:00.000Z', actor: { userId: 'polku-engine', role: 'system' } } },
     ]);
     await catchUp(pool, PROJECTIONS, { log });
     const { rows } = await pool.query(
-      `SELECT month::text, discussions_due, held_on_time, on_time_share::text FROM kpi_job_search_discussions WHERE municipality = $1`,
-      [municipality],
+      `SELECT path_id, discussions_on_time::text[] AS on_time, discussions_missed::text[] AS missed, discussion_due_on::text AS pending FROM kpi_fact_versions
+        WHERE path_id = ANY($1) AND recorded_until IS NULL ORDER BY path_id`,
+      [[held, missed]],
     );
-    expect(rows).toEqual([{ month: '2026-04-01', discussions_due: '2', held_on_time: '1', on_time_share: '0.5000' }]);
+    expect(rows).toEqual([
+      // The held one's next discussion is due three months after it.
+      { path_id: held, on_time: ['2026-04-09'], missed: [], pending: '2026-06-22' },
+      { path_id: missed, on_time: [], missed: ['2026-04-09'], pending: null },
+    ]);
+  });
+
+  it('KPI facts: realised rehabilitative work activity days, a correction replacing a month from its recording on', async () => {
+    const pathId = uniqueId('rehab');
+    const days = (on: string, month: string, realisedDays: number) => cmd('RecordRehabilitativeWorkDays', on, { serviceId: 'rehab-1', month, realisedDays });
+    await appendPath(pool, pathId, [
+      start(pathId, '2026-01-07', 'Hattula'),
+      cmd('HoldInitialInterview', '2026-01-08', { heldOn: '2026-01-08', serviceNeed: 'x' }),
+      cmd('StartAssessment', '2026-01-08', { startedOn: '2026-01-08' }),
+      cmd('StartSideService', '2026-01-12', { serviceId: 'rehab-1', kind: 'REHABILITATIVE_WORK_ACTIVITY', provider: 'p', startOn: '2026-01-12', plannedEndOn: '2026-06-30', daysPerWeek: 3, hoursPerDay: 5, reviewOn: '2026-03-01' }),
+      days('2026-02-02', '2026-01', 9),
+      days('2026-02-05', '2026-01', 8),
+      days('2026-03-02', '2026-02', 12),
+    ]);
+    await catchUp(pool, PROJECTIONS, { log });
+    const { rows } = await pool.query(
+      `SELECT month::text, realised_days, recorded_until IS NULL AS current FROM kpi_rehab_day_versions WHERE path_id = $1 ORDER BY month, recorded_from`,
+      [pathId],
+    );
+    expect(rows).toEqual([
+      { month: '2026-01-01', realised_days: 9, current: false },
+      { month: '2026-01-01', realised_days: 8, current: true },
+      { month: '2026-02-01', realised_days: 12, current: true },
+    ]);
   });
 });

@@ -1,4 +1,6 @@
-import type { KpiExits, KpiMonth } from '@polku/contracts';
+import type { KpiChange, KpiFigures } from '@polku/contracts';
+import { EXIT_OUTCOMES } from '@polku/domain';
+import type { KpiCounts } from './kpi-counts';
 
 /**
  * What a KPI answer may show (docs/erasure.md, "Statistics: small cells"). Figures are counts of
@@ -31,44 +33,40 @@ export function publishShare(part: number | null, whole: number | null): number 
   return Math.round((part / whole) * 10_000) / 10_000;
 }
 
-/** The exact figures of one municipality and month, as the kpi_monthly view counts them. */
-export interface KpiMonthCounts {
-  readonly municipality: string;
-  readonly month: string;
-  readonly clientsServed: number;
-  readonly newClients: number;
-  readonly activePaths: number;
-  readonly exits: number;
-  readonly goalAttainedExits: number;
-  readonly interviewsDue: number;
-  readonly interviewsOnTime: number;
-  readonly plansRecorded: number;
-  readonly avgDaysToPlan: number | null;
-  readonly followUps3: number;
-  readonly inWorkAt3: number;
-  readonly followUps6: number;
-  readonly inWorkAt6: number;
-}
-
-export function publishMonth(counts: KpiMonthCounts): KpiMonth {
+/** The figures of one municipality or the area as they may leave the API. */
+export function publishFigures(counts: KpiCounts): KpiFigures {
   const clientsServed = publishCount(counts.clientsServed);
-  const goalAttainedExits = publishCount(counts.goalAttainedExits);
+  const goalAttainedClients = publishCount(counts.goalAttainedClients);
+  const ratio = (part: number, whole: number) => publishShare(publishCount(part), publishCount(whole));
+  const overEnoughPlans = (value: number | null) => (counts.plansRecorded >= SMALLEST_SHOWN && value !== null ? Math.round(value * 10) / 10 : null);
   return {
     municipality: counts.municipality,
-    month: counts.month,
     clientsServed,
     newClients: publishCount(counts.newClients),
-    activePaths: publishCount(counts.activePaths),
+    activeAtEnd: publishCount(counts.activeAtEnd),
     exits: publishCount(counts.exits),
-    goalAttainedExits,
-    goalAttainedShare: publishShare(goalAttainedExits, clientsServed),
-    interviewOnTimeShare: publishShare(publishCount(counts.interviewsOnTime), publishCount(counts.interviewsDue)),
-    avgDaysToPlan: counts.plansRecorded >= SMALLEST_SHOWN ? counts.avgDaysToPlan : null,
-    inWorkShare3: publishShare(publishCount(counts.inWorkAt3), publishCount(counts.followUps3)),
-    inWorkShare6: publishShare(publishCount(counts.inWorkAt6), publishCount(counts.followUps6)),
+    exitsByOutcome: Object.fromEntries(EXIT_OUTCOMES.map((outcome) => [outcome, publishCount(counts.exitsByOutcome[outcome])])) as KpiFigures['exitsByOutcome'],
+    goalAttainedClients,
+    goalAttainedShare: publishShare(goalAttainedClients, clientsServed),
+    interviewOnTimeShare: ratio(counts.interviewsOnTime, counts.interviewsDue),
+    discussionOnTimeShare: ratio(counts.discussionsOnTime, counts.discussionsDue),
+    daysToPlanMedian: overEnoughPlans(counts.daysToPlanMedian),
+    daysToPlanMean: overEnoughPlans(counts.daysToPlanMean),
+    inWorkShare3: ratio(counts.inWorkAt3, counts.followUps3),
+    inWorkShare6: ratio(counts.inWorkAt6, counts.followUps6),
+    // Days are not people, but few clients behind a sum point at them: shown over 5 or more clients.
+    rehabDays: counts.rehabClients === 0 ? 0 : counts.rehabClients >= SMALLEST_SHOWN ? counts.rehabDays : null,
   };
 }
 
-export function publishExits(row: Omit<KpiExits, 'exits'> & { readonly exits: number }): KpiExits {
-  return { ...row, exits: publishCount(row.exits) };
+const CHANGED = ['clientsServed', 'newClients', 'activeAtEnd', 'exits', 'goalAttainedClients', 'goalAttainedShare', 'interviewOnTimeShare', 'discussionOnTimeShare',
+  'daysToPlanMedian', 'daysToPlanMean', 'inWorkShare3', 'inWorkShare6', 'rehabDays'] as const satisfies readonly (keyof KpiChange)[];
+
+/**
+ * Current minus a year earlier, of the published figures only (so a change reveals nothing the
+ * figures do not); null where either is not shown. Shares change in share points.
+ */
+export function changeOf(current: KpiFigures, previous: KpiFigures): KpiChange {
+  const difference = (now: number | null, then: number | null) => (now === null || then === null ? null : Math.round((now - then) * 10_000) / 10_000);
+  return Object.fromEntries(CHANGED.map((figure) => [figure, difference(current[figure], previous[figure])])) as unknown as KpiChange;
 }

@@ -1,43 +1,46 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { KpiQuerySchema, type KpiQuery, type KpiReport } from '@polku/contracts';
-import { Pool } from 'pg';
+import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ZodPipe } from '../http/zod.pipe';
-import { publishExits, publishMonth, type KpiMonthCounts } from './kpi-disclosure';
-
-// Months are compared as 'YYYY-MM' text; absent bounds leave that side open.
-const FILTER = `employment_area = $1 AND ($2::text IS NULL OR to_char(month, 'YYYY-MM') >= $2)
-  AND ($3::text IS NULL OR to_char(month, 'YYYY-MM') <= $3) AND ($4::text IS NULL OR municipality = $4)`;
+import { helsinkiToday } from '../paths/wellbeing-visibility';
+import { kpiCsv } from './kpi-csv';
+import { kpiAsked } from './kpi-period';
+import { KpiPeriodQuery } from './kpi-period.query';
+import { kpiReport } from './kpi-report';
 
 /**
- * Outcome KPIs of the caller's area per municipality and month (DOMAIN.md "Outcome KPIs"). The
- * exact counts never leave this class: every figure goes through the small-cell rule first.
+ * Outcome KPIs of the caller's area over any period (DOMAIN.md "Outcome KPIs", docs/reporting.md),
+ * against the same period a year earlier. The exact counts never leave this folder: every
+ * figure goes through the small-cell rule first.
  */
 @Controller('kpis')
 export class KpisController {
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly counts: KpiPeriodQuery) {}
 
   @Get()
   @Roles(['manager', 'admin'])
-  async report(@Query(new ZodPipe(KpiQuerySchema, 'query')) query: KpiQuery, @CurrentUser() user: StaffUser): Promise<KpiReport> {
-    const values = [user.employmentArea, query.from ?? null, query.to ?? null, query.municipality ?? null];
-    const [monthly, exits] = await Promise.all([
-      this.pool.query<KpiMonthCounts>(
-        `SELECT municipality, to_char(month, 'YYYY-MM') AS month, clients_served::int AS "clientsServed", new_clients::int AS "newClients",
-                active_paths::int AS "activePaths", exits::int, goal_attained_exits::int AS "goalAttainedExits",
-                interviews_due::int AS "interviewsDue", interviews_on_time::int AS "interviewsOnTime",
-                plans_recorded::int AS "plansRecorded", avg_days_to_plan::float AS "avgDaysToPlan",
-                follow_ups_3::int AS "followUps3", in_work_at_3::int AS "inWorkAt3", follow_ups_6::int AS "followUps6", in_work_at_6::int AS "inWorkAt6"
-           FROM kpi_monthly WHERE ${FILTER} ORDER BY month, municipality`,
-        values,
-      ),
-      this.pool.query<{ municipality: string; month: string; outcome: string; exits: number }>(
-        `SELECT municipality, to_char(month, 'YYYY-MM') AS month, outcome, exits::int
-           FROM kpi_exits_by_outcome WHERE ${FILTER} ORDER BY month, municipality, outcome`,
-        values,
-      ),
-    ]);
-    return { monthly: monthly.rows.map(publishMonth), exitsByOutcome: exits.rows.map(publishExits) };
+  report(@Query(new ZodPipe(KpiQuerySchema, 'query')) query: KpiQuery, @CurrentUser() user: StaffUser): Promise<KpiReport> {
+    return this.answer(query, user);
+  }
+
+  /** The same answer as CSV, named after its period and segment. */
+  @Get('export.csv')
+  @Roles(['manager', 'admin'])
+  @Header('content-type', 'text/csv; charset=utf-8')
+  async csv(@Query(new ZodPipe(KpiQuerySchema, 'query')) query: KpiQuery, @CurrentUser() user: StaffUser, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const report = await this.answer(query, user);
+    const name = `kpis_${report.period.from}_${report.period.to}_${report.segment.replace(':', '-')}${report.asOf ? `_as-of-${report.asOf}` : ''}.csv`;
+    response.setHeader('content-disposition', `attachment; filename="${name}"`);
+    // A byte-order mark, so spreadsheet programs read the ä and ö of municipality names as UTF-8.
+    return `\uFEFF${kpiCsv(report)}`;
+  }
+
+  private async answer(query: KpiQuery, user: StaffUser): Promise<KpiReport> {
+    const asked = kpiAsked(query, helsinkiToday());
+    const base = { employmentArea: user.employmentArea, segment: query.segment, municipality: query.municipality, recordedBefore: asked.recordedBefore, judgedOn: asked.judgedOn };
+    const [current, previous] = await Promise.all([this.counts.counts({ ...base, period: asked.period }), this.counts.counts({ ...base, period: asked.previousYear })]);
+    return kpiReport(asked, query.segment, new Date().toISOString(), current, previous);
   }
 }

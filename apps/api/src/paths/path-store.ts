@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { employmentAreaOf, foldPath, type RecordedEvent } from '@polku/event-store';
-import { mayShareWithWellbeing, type StartedPath } from '@polku/domain';
+import { employmentAreaOf, foldPath, toPathEvent, type RecordedEvent } from '@polku/event-store';
+import { evolve, initialPathState, mayShareWithWellbeing, type PathState, type StartedPath } from '@polku/domain';
 import { Pool } from 'pg';
 import { ApiError } from '../http/api-error';
 import type { StaffUser } from '../auth/staff-user';
@@ -51,5 +51,17 @@ export class PathStore {
     const { state, events } = await foldPath(this.pool, pathId);
     if (state.status === 'NONE') throw pathNotFound();
     return { state, events };
+  }
+
+  /**
+   * The path as the events recorded before `recordedBefore` had it: the same fold over the
+   * stream's first events. A path not yet started then is not found, like one that never was.
+   */
+  static asRecordedBefore(events: readonly RecordedEvent[], recordedBefore: string): { state: StartedPath; events: readonly RecordedEvent[] } {
+    const cut = Date.parse(recordedBefore);
+    const earlier = events.filter((event) => Date.parse(event.recordedAt) < cut);
+    const state = earlier.reduce<PathState>((folded, event) => evolve(folded, toPathEvent(event)), initialPathState);
+    if (state.status === 'NONE') throw pathNotFound();
+    return { state, events: earlier };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { allowedCommands, PathFailureTypes, StartPathRequestSchema, type StartPathRequest, toPathView, type TransferRequested } from '@polku/contracts';
-import { helsinkiDateOf, maskPersonalIdentityCode, parsePersonalIdentityCode, type PathCommand, type PathState, type PersonalIdentityCodeRejection } from '@polku/domain';
+import { ageBandOn, helsinkiDateOf, maskPersonalIdentityCode, parsePersonalIdentityCode, type PathCommand, type PathState, type PersonalIdentityCodeRejection } from '@polku/domain';
 import { IdentityVault } from '@polku/identity';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
@@ -42,16 +42,19 @@ export class StartPathController {
   @HttpCode(HttpStatus.CREATED)
   @Roles(['intake', 'coach'])
   async start(@Body(new ZodPipe(StartPathRequestSchema)) body: StartPathRequest, @CurrentUser() user: StaffUser, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const code = validCode(body.identityCode);
+    const { code, birthDate } = validCode(body.identityCode);
     await this.access.assertLookupAllowed(user);
     const { clientReference } = await this.vault.register(code);
     await this.access.record(user, { action: 'IDENTITY_LOOKUP', clientReference, purpose: 'register a client (POST /paths)' });
     const pathId = this.context.newPathIdOf(request, user);
     const metadata = this.context.metadataOf(request, user);
     const { identityCode: _sealed, ...rest } = body;
+    const registeredOn = helsinkiDateOf(metadata.occurredAt);
+    // Only the age band leaves intake (the KPI segment "under-30s"), never the birth date.
+    const ageBand = ageBandOn(birthDate, registeredOn);
     const command: PathCommand & { type: 'StartPath' } = {
       type: 'StartPath',
-      data: { ...rest, pathId, clientReference, employmentArea: user.employmentArea, registeredOn: helsinkiDateOf(metadata.occurredAt), consents: [] },
+      data: { ...rest, pathId, clientReference, employmentArea: user.employmentArea, registeredOn, ageBand, consents: [] },
       metadata,
     };
     const transfer = () => this.transferIfHeldElsewhere(user, clientReference, body.municipality, response);
@@ -85,9 +88,9 @@ export class StartPathController {
   }
 }
 
-function validCode(identityCode: string): string {
+function validCode(identityCode: string): { readonly code: string; readonly birthDate: string } {
   const parsed = parsePersonalIdentityCode(identityCode);
-  if (parsed.ok) return parsed.code;
+  if (parsed.ok) return { code: parsed.code, birthDate: parsed.birthDate };
   const message = `The personal identity code is not valid: ${WHY[parsed.reason]}.`;
   throw new ApiError(HttpStatus.BAD_REQUEST, { code: 'IDENTITY.INVALID_CODE', message, issues: [{ path: 'identityCode', message }] });
 }

@@ -28,6 +28,8 @@ describe('staffApi URLs (docs/staff-api.md)', () => {
     ['mark one read', (api: ReturnType<typeof staffApi>) => api.markRead('n1'), ['POST', '/me/notifications/n1/read', undefined]],
     ['the last accessibility audit of the build', (api: ReturnType<typeof staffApi>) => api.accessibilityAudit(), ['GET', '/accessibility-audit.json', undefined]],
     ['KPIs for a period', (api: ReturnType<typeof staffApi>) => api.kpis({ from: '2026-01', to: '2026-03' }), ['GET', '/kpis?from=2026-01&to=2026-03', undefined]],
+    ['KPIs of a segment as recorded by a date, as CSV', (api: ReturnType<typeof staffApi>) => api.kpisCsv({ from: '2026-01-01', to: '2026-05-31', segment: 'referral:KELA', asOf: '2026-06-14' }), ['GET', '/kpis/export.csv?from=2026-01-01&to=2026-05-31&segment=referral%3AKELA&asOf=2026-06-14', undefined]],
+    ['one path as recorded by a date', (api: ReturnType<typeof staffApi>) => api.getPath('p1', '2026-03-15'), ['GET', '/paths/p1?asOf=2026-03-15', undefined]],
     [
       'a dev token',
       (api: ReturnType<typeof staffApi>) => api.devToken({ userId: 'coach.virtanen', role: 'coach', employmentArea: 'Pirkanmaa' }),

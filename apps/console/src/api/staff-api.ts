@@ -1,7 +1,7 @@
 import type {
   DevTokenRequest,
   DevTokenResponse,
-  KpiQuery,
+  KpiQueryParams,
   KpiReport,
   Me,
   NotificationList,
@@ -35,13 +35,15 @@ export function staffApi(client: ApiClient) {
     startPath: (body: StartPathBody): Promise<ApiResult<StartPathResponse>> => client.post('/paths', body),
     listPaths: (filters: PathFilters): Promise<ApiResult<PathPage>> => client.get(`/paths${toQuery({ ...filters, limit: PAGE_SIZE })}`),
     caseload: (cursor?: string): Promise<ApiResult<PathPage>> => client.get(`/me/caseload${toQuery({ limit: PAGE_SIZE, cursor })}`),
-    getPath: (pathId: string): Promise<ApiResult<PathDetails>> => client.get(path(pathId)),
+    getPath: (pathId: string, asOf?: string): Promise<ApiResult<PathDetails>> => client.get(`${path(pathId)}${toQuery({ asOf })}`),
     sendCommand: (pathId: string, command: string, body: unknown): Promise<ApiResult<PathAnswer>> =>
       client.post(`${path(pathId)}/${encodeURIComponent(command)}`, body),
     notifications: (unread = false): Promise<ApiResult<NotificationList>> => client.get(`/me/notifications${toQuery({ unread, limit: 100 })}`),
     markRead: (notificationId: string): Promise<ApiResult<NotificationRead>> =>
       client.post(`/me/notifications/${encodeURIComponent(notificationId)}/read`),
-    kpis: (query: KpiQuery): Promise<ApiResult<KpiReport>> => client.get(`/kpis${toQuery({ ...query })}`),
+    kpis: (query: KpiQueryParams): Promise<ApiResult<KpiReport>> => client.get(`/kpis${toQuery({ ...query })}`),
+    /** The same answer as CSV text (the client reads a body that is not JSON as text). */
+    kpisCsv: (query: KpiQueryParams): Promise<ApiResult<string>> => client.get(`/kpis/export.csv${toQuery({ ...query })}`),
     /** Not the API's: the browser test's last audit of this console build, served beside it. */
     accessibilityAudit: (): Promise<ApiResult<unknown>> => client.get('/accessibility-audit.json'),
   };

@@ -16,6 +16,7 @@ const DOCUMENTED_KEYS: Readonly<Record<CommandName, readonly string[]>> = {
   'end-wage-subsidy': ['endedOn'],
   'start-side-service': ['serviceId', 'kind', 'provider', 'startOn', 'plannedEndOn', 'daysPerWeek', 'hoursPerDay', 'reviewOn'],
   'end-side-service': ['serviceId', 'endedOn'],
+  'record-rehabilitative-work-days': ['serviceId', 'month', 'realisedDays'],
   'record-report': ['about', 'kind', 'recordedOn', 'summary'],
   'hold-job-search-discussion': ['heldOn'],
   pause: ['reason'],

@@ -76,6 +76,8 @@ export const COMMAND_FORMS: Readonly<Record<CommandName, FormDef>> = {
     ],
   },
   'end-side-service': { fields: [text('serviceId'), date('endedOn')] },
+  // At most 31 in any month: the period's days a week bound it further in the decider.
+  'record-rehabilitative-work-days': { fields: [text('serviceId'), { name: 'month', kind: 'month', required: true }, number('realisedDays', 0, 31)] },
   'record-report': {
     fields: [select('about.type', REPORT_SUBJECTS), text('about.id'), select('kind', REPORT_KINDS), date('recordedOn'), textarea('summary')],
     issueAliases: { 'about.serviceId': 'about.id', 'about.trialId': 'about.id' },

@@ -12,6 +12,7 @@ export const COMMAND_NAMES = [
   'end-wage-subsidy',
   'start-side-service',
   'end-side-service',
+  'record-rehabilitative-work-days',
   'record-report',
   'hold-job-search-discussion',
   'pause',

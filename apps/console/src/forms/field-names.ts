@@ -3,7 +3,7 @@ export type FieldName =
   // sign-in, intake and list filters
   | 'role' | 'employmentArea' | 'userId'
   | 'identityCode' | 'municipality' | 'coachId' | 'referralSource'
-  | 'stage' | 'status' | 'overdue' | 'from' | 'to'
+  | 'stage' | 'status' | 'overdue' | 'from' | 'to' | 'segment' | 'asOf'
   // path commands
   | 'heldOn' | 'serviceNeed' | 'employmentPlan.applicationsPerMonth' | 'employmentPlan.goals'
   | 'recordedOn' | 'startedOn' | 'strengths' | 'ownGoals' | 'recommendedNextService'
@@ -12,7 +12,7 @@ export type FieldName =
   | 'tasks' | 'goal' | 'startOn' | 'plannedEndOn' | 'daysPerWeek' | 'hoursPerDay' | 'agreementReference' | 'guide'
   | 'endedOn' | 'result' | 'organiserFeedback'
   | 'subsidyId' | 'employerBusinessId' | 'employerKind' | 'rate' | 'workingTimePercent' | 'endOn'
-  | 'serviceId' | 'kind' | 'provider' | 'reviewOn'
+  | 'serviceId' | 'kind' | 'provider' | 'reviewOn' | 'month' | 'realisedDays'
   | 'about.type' | 'about.id' | 'summary'
   | 'reason' | 'outcome' | 'exitedOn' | 'months' | 'inWorkOrStudy' | 'reopenedOn'
   | 'consent.audience' | 'consent.scope' | 'consent.givenOn' | 'consent.expiresOn' | 'audience' | 'toVersion'

@@ -1,4 +1,4 @@
-import type { PathView, StaffRole } from '@polku/contracts';
+import type { KpiSegment, PathView, StaffRole } from '@polku/contracts';
 import type {
   ConsentAudience,
   DocumentLanguage,
@@ -61,7 +61,10 @@ export type OptionValue =
   | Stage
   | PathStatus
   | StaffRole
-  | DocumentLanguage;
+  | DocumentLanguage
+  | KpiSegment;
+
+export { KPI_SEGMENTS } from '@polku/contracts';
 
 /** The follow-up rounds after an exit, in months (the policy in force). */
 export const FOLLOW_UP_MONTHS = POLICY_LIMITS.followUpMonths;

@@ -1,8 +1,7 @@
-import { checkbox, select, text } from './field-builders';
-import type { FieldDef, FormDef } from './field-types';
-import { PATH_STATUSES, REFERRAL_SOURCES, STAFF_ROLES, STAGES } from './options';
+import { checkbox, date, select, text } from './field-builders';
+import type { FormDef } from './field-types';
+import { KPI_SEGMENTS, PATH_STATUSES, REFERRAL_SOURCES, STAFF_ROLES, STAGES } from './options';
 
-const month = (name: 'from' | 'to'): FieldDef => ({ name, kind: 'month', required: false });
 
 /** Dev sign-in: `POST /dev-issuer/token` `{ userId, role, employmentArea }`. */
 export const SIGN_IN_FORM: FormDef = {
@@ -19,7 +18,16 @@ export const PATH_FILTERS_FORM: FormDef = {
   fields: [select('stage', STAGES, false), select('status', PATH_STATUSES, false), text('municipality', false), checkbox('overdue')],
 };
 
-/** `GET /kpis?from=YYYY-MM&to=YYYY-MM&municipality=`. */
+/** `GET /kpis?from=&to=&segment=&municipality=&asOf=`: any period (default: this month to date), a segment, as recorded by a date. */
 export const KPI_FILTERS_FORM: FormDef = {
-  fields: [month('from'), month('to'), text('municipality', false)],
+  fields: [
+    date('from', false),
+    date('to', false),
+    { ...select('segment', KPI_SEGMENTS), initial: { value: 'all' } },
+    text('municipality', false),
+    date('asOf', false),
+  ],
 };
+
+/** `GET /paths/{id}?asOf=`: the path as recorded by the end of a day. */
+export const PATH_AS_OF_FORM: FormDef = { fields: [date('asOf', false)] };

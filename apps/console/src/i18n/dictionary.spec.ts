@@ -1,13 +1,13 @@
 import { COMMAND_FORMS } from '../commands/command-forms';
 import { COMMAND_NAMES } from '../commands/command-names';
 import type { FieldDef } from '../forms/field-types';
-import { INTAKE_FORM, KPI_FILTERS_FORM, PATH_FILTERS_FORM, SIGN_IN_FORM } from '../forms/page-forms';
+import { INTAKE_FORM, KPI_FILTERS_FORM, PATH_AS_OF_FORM, PATH_FILTERS_FORM, SIGN_IN_FORM } from '../forms/page-forms';
 import { DICTIONARIES, LANGS, parseLang, type Dictionary } from './dictionary';
 
 const SECTIONS = ['ui', 'commands', 'fields', 'options', 'events', 'rules', 'kinds', 'errors', 'statement'] as const satisfies readonly (keyof Dictionary)[];
 /** Names and marks that read the same in every language. */
 const SAME_IN_EVERY_LANGUAGE = new Set(['Polku', '<5', '—', 'Kela', 'Status']);
-const ALL_FIELDS: readonly FieldDef[] = [SIGN_IN_FORM, INTAKE_FORM, PATH_FILTERS_FORM, KPI_FILTERS_FORM, ...Object.values(COMMAND_FORMS)].flatMap((form) => form.fields);
+const ALL_FIELDS: readonly FieldDef[] = [SIGN_IN_FORM, INTAKE_FORM, PATH_FILTERS_FORM, KPI_FILTERS_FORM, PATH_AS_OF_FORM, ...Object.values(COMMAND_FORMS)].flatMap((form) => form.fields);
 
 // The types make a missing key a compile error; these catch what a cast or a spread could slip past.
 describe('dictionaries', () => {

@@ -11,6 +11,8 @@ interface Props {
   readonly height: number;
   /** The i-th name is drawn in `colourAt(i)`, so a chart colours its marks by the same index. */
   readonly legend: readonly string[];
+  /** The legend's colours, when not the palette's in order. */
+  readonly colours?: readonly string[];
   /** The figures drawn, as a table: the chart's text alternative. */
   readonly figures: FiguresTable;
   readonly children: ReactNode;
@@ -21,7 +23,7 @@ interface Props {
  * description (WCAG 1.1.1); anyone can open the same table under it, so no number is told by
  * colour or bar height alone (WCAG 1.4.1). The SVG scales down to a narrow screen (WCAG 1.4.10).
  */
-export function ChartFigure({ testId, title, width, height, legend, figures, children }: Props) {
+export function ChartFigure({ testId, title, width, height, legend, colours, figures, children }: Props) {
   const captionId = useId();
   const tableId = useId();
   return (
@@ -33,7 +35,7 @@ export function ChartFigure({ testId, title, width, height, legend, figures, chi
       <ul className="legend">
         {legend.map((name, index) => (
           <li key={name}>
-            <span className="swatch" style={{ background: colourAt(index) }} />
+            <span className="swatch" style={{ background: colours?.[index] ?? colourAt(index) }} />
             {name}
           </li>
         ))}

@@ -1,83 +1,66 @@
-import type { KpiExits, KpiMonth } from '@polku/contracts';
-import { countLabel, exitStacks, goalShareBars, outcomesIn } from './kpi-data';
+import type { KpiChange, KpiComparison, KpiFigures } from '@polku/contracts';
+import { EXIT_OUTCOMES } from '@polku/domain';
+import { formats } from './kpi-format';
+import { comparedBars, countLabel, exitStacks, outcomesIn, signed } from './kpi-data';
 
-const month = (municipality: string, m: string, share: number | null): KpiMonth => ({
+const figures = (municipality: string, overrides: Partial<KpiFigures> = {}): KpiFigures => ({
   municipality,
-  month: m,
   clientsServed: 10,
-  newClients: 2,
-  activePaths: 8,
-  exits: 1,
-  goalAttainedExits: 1,
-  goalAttainedShare: share,
+  newClients: 5,
+  activeAtEnd: 5,
+  exits: 5,
+  exitsByOutcome: Object.fromEntries(EXIT_OUTCOMES.map((outcome) => [outcome, 0])) as KpiFigures['exitsByOutcome'],
+  goalAttainedClients: 5,
+  goalAttainedShare: 0.5,
   interviewOnTimeShare: null,
-  avgDaysToPlan: null,
+  discussionOnTimeShare: null,
+  daysToPlanMedian: null,
+  daysToPlanMean: null,
   inWorkShare3: null,
   inWorkShare6: null,
+  rehabDays: 0,
+  ...overrides,
+});
+const change = (overrides: Partial<KpiChange> = {}): KpiChange => {
+  const { municipality: _m, exitsByOutcome: _e, ...zero } = figures('x');
+  return { ...zero, ...overrides };
+};
+const row = (municipality: string, current: Partial<KpiFigures>, previous: Partial<KpiFigures> = {}, changes: Partial<KpiChange> = {}): KpiComparison => ({
+  municipality,
+  current: figures(municipality, current),
+  previousYear: figures(municipality, previous),
+  change: change(changes),
 });
 
-describe('goalShareBars', () => {
-  it('groups by month with one series per municipality, gaps as null', () => {
-    const rows = [month('Janakkala', '2026-02-01', 0.15), month('Hattula', '2026-01-01', 0.56), month('Hattula', '2026-02-01', null)];
-    expect(goalShareBars(rows)).toEqual({
-      groups: ['2026-01', '2026-02'],
-      series: [
-        { name: 'Hattula', values: [0.56, null] },
-        { name: 'Janakkala', values: [null, 0.15] },
-      ],
-    });
-  });
-
-  it('reads numeric strings as numbers', () => {
-    const rows = [{ ...month('Hattula', '2026-01', null), goalAttainedShare: '0.3200' as unknown as number }];
-    expect(goalShareBars(rows).series[0]?.values).toEqual([0.32]);
+describe('comparedBars', () => {
+  it('pairs each municipality’s figure in the period with a year earlier and the change, numeric strings read as numbers', () => {
+    const rows = [row('Hattula', { goalAttainedShare: 0.56 }, { goalAttainedShare: null }, { goalAttainedShare: null }), row('Janakkala', { goalAttainedShare: '0.15' as unknown as number }, { goalAttainedShare: 0.1 }, { goalAttainedShare: 0.05 })];
+    expect(comparedBars(rows, 'goalAttainedShare')).toEqual([
+      { name: 'Hattula', current: 0.56, previous: null, change: null },
+      { name: 'Janakkala', current: 0.15, previous: 0.1, change: 0.05 },
+    ]);
   });
 });
 
 describe('exitStacks', () => {
-  const exits: KpiExits[] = [
-    { municipality: 'Hattula', month: '2026-01-01', outcome: 'MOVED_AWAY', exits: 5 },
-    { municipality: 'Hattula', month: '2026-01-01', outcome: 'EMPLOYED_OPEN_MARKET', exits: 15 },
-    { municipality: 'Akaa', month: '2026-01-01', outcome: 'EDUCATION', exits: 10 },
-  ];
-
-  it('stacks outcomes per municipality and month in the domain order', () => {
-    expect(exitStacks(exits)).toEqual([
-      { municipality: 'Akaa', month: '2026-01', segments: [{ outcome: 'EDUCATION', exits: 10 }], total: 10, suppressed: [] },
-      {
-        municipality: 'Hattula',
-        month: '2026-01',
-        segments: [
-          { outcome: 'EMPLOYED_OPEN_MARKET', exits: 15 },
-          { outcome: 'MOVED_AWAY', exits: 5 },
-        ],
-        total: 20,
-        suppressed: [],
-      },
+  it('stacks each municipality’s outcomes in the domain’s order; a suppressed one is marked, not drawn, and the total is what was published', () => {
+    const hattula = row('Hattula', { exitsByOutcome: { ...figures('x').exitsByOutcome, MOVED_AWAY: 5, EMPLOYED_OPEN_MARKET: 15, EDUCATION: null } });
+    expect(exitStacks([hattula])).toEqual([
+      { municipality: 'Hattula', segments: [{ outcome: 'EMPLOYED_OPEN_MARKET', exits: 15 }, { outcome: 'MOVED_AWAY', exits: 5 }], total: 20, suppressed: ['EDUCATION'] },
     ]);
-  });
-
-  it('names in the legend only the outcomes that occur', () => {
-    expect(outcomesIn(exitStacks(exits))).toEqual(['EMPLOYED_OPEN_MARKET', 'EDUCATION', 'MOVED_AWAY']);
-  });
-
-  it('draws no segment and no number for a suppressed outcome: it is marked, and the total is what was published', () => {
-    const withSuppressed: KpiExits[] = [...exits, { municipality: 'Hattula', month: '2026-01-01', outcome: 'EDUCATION', exits: null }];
-    const hattula = exitStacks(withSuppressed).find((stack) => stack.municipality === 'Hattula');
-    expect(hattula).toMatchObject({ total: 20, suppressed: ['EDUCATION'] });
-    expect(hattula?.segments.map((segment) => segment.outcome)).toEqual(['EMPLOYED_OPEN_MARKET', 'MOVED_AWAY']);
-    expect(outcomesIn(exitStacks(withSuppressed))).toEqual(['EMPLOYED_OPEN_MARKET', 'EDUCATION', 'MOVED_AWAY']);
-  });
-
-  it('keeps a bar whose every outcome is suppressed, with nothing drawn but the mark', () => {
-    expect(exitStacks([{ municipality: 'Hattula', month: '2026-02', outcome: 'NOT_REACHED', exits: null }])).toEqual([
-      { municipality: 'Hattula', month: '2026-02', segments: [], total: 0, suppressed: ['NOT_REACHED'] },
-    ]);
+    expect(outcomesIn(exitStacks([hattula]))).toEqual(['EMPLOYED_OPEN_MARKET', 'MOVED_AWAY']);
   });
 });
 
-describe('countLabel', () => {
+describe('labels', () => {
   it('shows a suppressed count as the mark, any other as its number, 0 included', () => {
     expect([countLabel(null, '<5'), countLabel(0, '<5'), countLabel(5, '<5')]).toEqual(['<5', '0', '5']);
+  });
+
+  it('signs a change with a real minus, and a share’s change in percentage points', () => {
+    expect([signed(15, String), signed(-5, String), signed(0, String), signed(null, String)]).toEqual(['+15', '−5', '±0', null]);
+    const en = formats('en', '<5', 'pp');
+    expect([en.change('share', 0.032), en.change('people', -10), en.change('share', null), en.value('share', null), en.value('people', null), en.value('days', 3.25)]).toEqual(['+3.2 pp', '−10', '–', '–', '<5', '3.3']);
+    expect(formats('fi', '<5', '%-yks.').value('days', 3.25)).toBe('3,3');
   });
 });

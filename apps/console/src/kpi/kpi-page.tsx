@@ -1,39 +1,28 @@
-import type { KpiQuery } from '@polku/contracts';
+import type { KpiQueryParams, KpiReport } from '@polku/contracts';
 import { useMemo, useState } from 'react';
 import { FieldsForm } from '../forms/fields-form';
 import { EXIT_OUTCOMES } from '../forms/options';
 import { KPI_FILTERS_FORM } from '../forms/page-forms';
-import { formatMonth, formatShare } from '../i18n/format';
+import { formatDate, formatInstant } from '../i18n/format';
 import { ErrorBox } from '../shell/error-box';
 import { useI18n } from '../shell/i18n-context';
 import { PageHeading } from '../shell/page-heading';
 import { useSession } from '../shell/session-context';
 import { useLoad } from '../shell/use-load';
-import { GroupedBarChart } from './grouped-bar-chart';
-import { exitFigures, goalShareFigures } from './chart-figures';
-import { exitStacks, goalShareBars, outcomesIn } from './kpi-data';
-import { KpiTable } from './kpi-table';
+import { comparedFigures, exitFigures } from './chart-figures';
+import { ComparisonBarChart } from './comparison-bar-chart';
+import { KpiExport } from './kpi-export';
+import { comparedBars, exitStacks, outcomesIn, type ComparedFigure } from './kpi-data';
+import { formats } from './kpi-format';
+import { KpiAreaTable, KpiMunicipalityTable } from './kpi-tables';
 import { StackedBarChart } from './stacked-bar-chart';
 
-/** Outcome KPIs of the user's employment area (DOMAIN.md "Outcome KPIs"). */
+/** Outcome KPIs of the user's employment area over any period (DOMAIN.md "Outcome KPIs", docs/reporting.md). */
 export function KpiPage() {
-  const { t, dict, lang } = useI18n();
+  const { t, lang } = useI18n();
   const { api } = useSession();
-  const [query, setQuery] = useState<KpiQuery>({});
+  const [query, setQuery] = useState<KpiQueryParams>({});
   const { loaded, reload } = useLoad(() => api.kpis(query), JSON.stringify(query));
-  const charts = useMemo(() => {
-    if (loaded.state !== 'ok') return null;
-    const stacks = exitStacks(loaded.data.exitsByOutcome);
-    const share = goalShareBars(loaded.data.monthly);
-    const monthLabel = (month: string) => formatMonth(month, lang);
-    return {
-      share,
-      stacks,
-      outcomes: outcomesIn(stacks),
-      shareFigures: goalShareFigures(share, { month: t('colMonth'), monthLabel, share: (value) => formatShare(value, lang), none: formatShare(null, lang) }),
-      exitFigures: exitFigures(stacks, EXIT_OUTCOMES, { municipality: t('colMunicipality'), month: t('colMonth'), monthLabel, outcome: (outcome) => dict.options[outcome], suppressed: t('suppressedCount') }),
-    };
-  }, [loaded, lang, t, dict]);
   return (
     <section className="page" data-testid="page-kpis">
       <div className="title-row">
@@ -41,6 +30,7 @@ export function KpiPage() {
         <button type="button" data-testid="kpis-refresh" onClick={() => void reload()}>
           {t('refresh')}
         </button>
+        <KpiExport query={query} />
       </div>
       <FieldsForm
         id="kpi-filters"
@@ -48,41 +38,67 @@ export function KpiPage() {
         form={KPI_FILTERS_FORM}
         submitLabel={t('filter')}
         onSubmit={async (body) => {
-          setQuery(body as KpiQuery);
+          setQuery(body as KpiQueryParams);
           return null;
         }}
       />
       {loaded.state === 'loading' && <p role="status">{t('loading')}</p>}
-      {loaded.state === 'error' && (
-        <ErrorBox testId="kpis-error" error={loaded.error} />
-      )}
-      {loaded.state === 'ok' && charts && loaded.data.monthly.length === 0 && <p data-testid="kpis-empty">{t('noKpis')}</p>}
-      {loaded.state === 'ok' && charts && loaded.data.monthly.length > 0 && (
+      {loaded.state === 'error' && <ErrorBox testId="kpis-error" error={loaded.error} />}
+      {loaded.state === 'ok' && <KpiAnswer report={loaded.data} />}
+      <p className="hint" data-testid="kpi-small-cells">
+        {t('kpiSmallCells')} {t('kpiNotShown')}
+      </p>
+      {loaded.state === 'ok' && <p className="hint">{`${t('generatedAt')} ${formatInstant(loaded.data.generatedAt, lang)}`}</p>}
+    </section>
+  );
+}
+
+function KpiAnswer({ report }: { readonly report: KpiReport }) {
+  const { t, dict, lang } = useI18n();
+  const format = useMemo(() => formats(lang, t('suppressedCount'), t('percentagePoints')), [lang, t]);
+  const span = (period: { from: string; to: string }) => `${formatDate(period.from, lang)}–${formatDate(period.to, lang)}`;
+  const series = [span(report.period), span(report.previousYearPeriod)] as const;
+  const stacks = exitStacks(report.municipalities);
+  const chart = (figure: ComparedFigure, kind: 'people' | 'share' | 'days') => {
+    const bars = comparedBars(report.municipalities, figure);
+    return {
+      bars,
+      valueLabel: (value: number | null) => format.value(kind, value),
+      figures: comparedFigures(bars, {
+        columns: [t('colMunicipality'), series[0], series[1], t('colChange')],
+        value: (value) => format.value(kind, value),
+        change: (value) => format.change(kind, value),
+      }),
+    };
+  };
+  const served = chart('clientsServed', 'people');
+  const goal = chart('goalAttainedShare', 'share');
+  const rehab = chart('rehabDays', 'days');
+  return (
+    <div data-testid="kpi-answer" data-segment={report.segment}>
+      <p data-testid="kpi-period">
+        <strong>{span(report.period)}</strong> {t('comparedWith')} {span(report.previousYearPeriod)} · {t('kpiSegment')}: {dict.options[report.segment]}
+        {report.asOf && ` · ${t('asRecordedBy')} ${formatDate(report.asOf, lang)}`}
+      </p>
+      <KpiAreaTable area={report.area} format={format} />
+      {report.municipalities.length > 0 && (
         <>
-          <GroupedBarChart
-            testId="kpi-goal-chart"
-            title={t('goalShareChart')}
-            data={charts.share}
-            groupLabel={(month) => formatMonth(month, lang)}
-            valueLabel={(value) => formatShare(value, lang)}
-            figures={charts.shareFigures}
-          />
+          <ComparisonBarChart testId="kpi-served-chart" title={t('servedChart')} series={series} {...served} />
+          <ComparisonBarChart testId="kpi-goal-chart" title={t('goalShareChart')} series={series} max={1} {...goal} />
           <StackedBarChart
             testId="kpi-exits-chart"
             title={t('exitsChart')}
-            stacks={charts.stacks}
-            outcomes={charts.outcomes}
+            stacks={stacks}
+            outcomes={outcomesIn(stacks)}
             outcomeLabel={(outcome) => dict.options[outcome]}
-            barLabel={(stack) => formatMonth(stack.month, lang)}
             suppressed={{ mark: t('suppressedCount'), meaning: t('suppressedOutcomes') }}
-            figures={charts.exitFigures}
+            figures={exitFigures(stacks, EXIT_OUTCOMES, { municipality: t('colMunicipality'), outcome: (outcome) => dict.options[outcome], suppressed: t('suppressedCount') })}
           />
-          <KpiTable monthly={loaded.data.monthly} />
-          <p className="hint" data-testid="kpi-small-cells">
-            {t('kpiSmallCells')}
-          </p>
+          <ComparisonBarChart testId="kpi-rehab-chart" title={t('rehabChart')} series={series} {...rehab} />
+          <p className="hint">{report.rehabMonths ? `${t('rehabMonths')} ${report.rehabMonths.from} – ${report.rehabMonths.to}.` : t('rehabNoMonths')}</p>
         </>
       )}
-    </section>
+      <KpiMunicipalityTable rows={report.municipalities} format={format} />
+    </div>
   );
 }

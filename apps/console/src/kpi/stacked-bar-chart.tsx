@@ -10,7 +10,6 @@ interface Props {
   readonly stacks: readonly Stack[];
   readonly outcomes: readonly ExitOutcome[];
   readonly outcomeLabel: (outcome: ExitOutcome) => string;
-  readonly barLabel: (stack: Stack) => string;
   /** Drawn over a bar with suppressed outcomes ("<5"), and what it means, for its tooltip. */
   readonly suppressed: { readonly mark: string; readonly meaning: string };
   readonly figures: FiguresTable;
@@ -24,10 +23,11 @@ const BAR = 26;
 const GAP = 46;
 
 /**
- * Exits per municipality and month, one segment per published outcome. Suppressed outcomes get
- * a "<5" mark, no segment: the bar shows only numbers the API published.
+ * Exits per municipality, one segment per published outcome. Suppressed outcomes get a "<5"
+ * mark, no segment: the bar shows only numbers the API published. A bar keeps its width however
+ * few or many municipalities there are; the chart grows wider and scrolls on a narrow screen.
  */
-export function StackedBarChart({ testId, title, stacks, outcomes, outcomeLabel, barLabel, suppressed, figures }: Props) {
+export function StackedBarChart({ testId, title, stacks, outcomes, outcomeLabel, suppressed, figures }: Props) {
   const max = Math.max(1, ...stacks.map((stack) => stack.total));
   const plot = HEIGHT - TOP - BOTTOM;
   const scale = (count: number) => (plot * count) / max;
@@ -43,26 +43,24 @@ export function StackedBarChart({ testId, title, stacks, outcomes, outcomeLabel,
         const x = LEFT + GAP / 2 + index * (BAR + GAP);
         let base = TOP + plot;
         return (
-          <g key={`${stack.month}|${stack.municipality}`}>
+          <g key={stack.municipality}>
             {stack.segments.map((segment) => {
               base -= scale(segment.exits);
               return (
                 <rect key={segment.outcome} x={x} y={base} width={BAR} height={scale(segment.exits)} fill={colourOf(segment.outcome)} className="mark" data-testid={`${testId}-segment`}>
-                  <title>{`${stack.municipality} ${barLabel(stack)} · ${outcomeLabel(segment.outcome)}: ${segment.exits}`}</title>
+                  <title>{`${stack.municipality} · ${outcomeLabel(segment.outcome)}: ${segment.exits}`}</title>
                 </rect>
               );
             })}
             {stack.suppressed.length > 0 && (
               <text x={x + BAR / 2} y={base - 4} textAnchor="middle" className="axis" data-testid={`${testId}-suppressed`}>
                 {suppressed.mark}
-                <title>{`${stack.municipality} ${barLabel(stack)} · ${stack.suppressed.map(outcomeLabel).join(', ')}: ${suppressed.meaning}`}</title>
+                <title>{`${stack.municipality} · ${stack.suppressed.map(outcomeLabel).join(', ')}: ${suppressed.meaning}`}</title>
               </text>
             )}
-            <text x={x + BAR / 2} y={HEIGHT - 26} textAnchor="middle" className="axis">
-              {stack.municipality.slice(0, 10)}
-            </text>
-            <text x={x + BAR / 2} y={HEIGHT - 12} textAnchor="middle" className="axis">
-              {barLabel(stack)}
+            <text x={x + BAR / 2} y={HEIGHT - 20} textAnchor="middle" className="axis">
+              {stack.municipality.length > 10 ? `${stack.municipality.slice(0, 9)}…` : stack.municipality}
+              <title>{stack.municipality}</title>
             </text>
           </g>
         );

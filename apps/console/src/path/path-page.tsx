@@ -6,6 +6,7 @@ import { useI18n } from '../shell/i18n-context';
 import { PageHeading } from '../shell/page-heading';
 import { useSession } from '../shell/session-context';
 import { useLoad } from '../shell/use-load';
+import { AsOfPicker } from './as-of-picker';
 import { CommandsPanel } from './commands-panel';
 import { DeadlinesList } from './deadlines-list';
 import { PathHeader } from './path-header';
@@ -16,7 +17,8 @@ import { TimelineList } from './timeline-list';
 export function PathPage({ pathId }: { readonly pathId: string }) {
   const { t } = useI18n();
   const { api } = useSession();
-  const { loaded, reload, set } = useLoad(() => api.getPath(pathId), pathId);
+  const [asOf, setAsOf] = useState<string | undefined>(undefined);
+  const { loaded, reload, set } = useLoad(() => api.getPath(pathId, asOf), `${pathId}|${asOf ?? ''}`);
   const [saved, setSaved] = useState<Saved | null>(null);
 
   const onDone = useCallback(
@@ -50,11 +52,12 @@ export function PathPage({ pathId }: { readonly pathId: string }) {
           {t('refresh')}
         </button>
       </div>
+      <AsOfPicker asOf={detail.asOf} onChange={setAsOf} />
       <PathHeader path={detail.path} identity={detail.identity} />
       <div className="columns">
         <div>
           <SavedStatus saved={saved} />
-          <CommandsPanel key={detail.path.stage + detail.path.status} pathId={pathId} allowedCommands={detail.allowedCommands} onDone={onDone} />
+          {detail.asOf === null && <CommandsPanel key={detail.path.stage + detail.path.status} pathId={pathId} allowedCommands={detail.allowedCommands} onDone={onDone} />}
         </div>
         <div>
           <DeadlinesList items={detail.path.pendingItems} />

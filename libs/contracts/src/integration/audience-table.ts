@@ -121,6 +121,12 @@ export const AUDIENCE_TABLE = {
     municipal: { fields: ['pathId', 'serviceId', 'kind', 'endedOn'], when: NOT_REHABILITATIVE },
     wellbeing: { fields: ['pathId', 'serviceId', 'kind', 'endedOn'], when: allOf(REHABILITATIVE, WITH_WELLBEING_BASIS) },
   }),
+  // Rehabilitative work activity is the county's service: its realised days never reach the municipal topic.
+  RehabilitativeWorkDaysRecorded: route('RehabilitativeWorkDaysRecorded', {
+    events: { fields: ['pathId', 'serviceId', 'month', 'realisedDays'] },
+    municipal: null,
+    wellbeing: { fields: ['pathId', 'serviceId', 'month', 'realisedDays'], when: WITH_WELLBEING_BASIS },
+  }),
   ReportRecorded: route('ReportRecorded', {
     events: { fields: ['pathId', 'about', 'kind', 'recordedOn'] },
     municipal: { fields: ['pathId', 'about', 'kind', 'recordedOn'] },

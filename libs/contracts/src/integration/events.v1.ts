@@ -145,6 +145,13 @@ export const SideServiceStartedV1 = z.strictObject({
 
 export const SideServiceEndedV1 = z.strictObject({ pathId: PathId, serviceId: OpaqueId, kind: SideServiceKind, endedOn: LocalDate });
 
+export const RehabilitativeWorkDaysRecordedV1 = z.strictObject({
+  pathId: PathId,
+  serviceId: OpaqueId,
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('The calendar month, YYYY-MM.'),
+  realisedDays: count({ min: 0, max: 31 }).describe('Days the rehabilitative work activity was realised in the month; a later record of the month replaces it.'),
+});
+
 export const ReportRecordedV1 = z.strictObject({
   pathId: PathId,
   about: z.strictObject({ type: z.enum(D.REPORT_SUBJECTS), id: OpaqueId }),
@@ -208,6 +215,7 @@ export const INTEGRATION_EVENTS_V1 = {
   WageSubsidyEnded: WageSubsidyEndedV1,
   SideServiceStarted: SideServiceStartedV1,
   SideServiceEnded: SideServiceEndedV1,
+  RehabilitativeWorkDaysRecorded: RehabilitativeWorkDaysRecordedV1,
   ReportRecorded: ReportRecordedV1,
   JobSearchDiscussionHeld: JobSearchDiscussionHeldV1,
   PathPaused: PathPausedV1,

@@ -45,8 +45,15 @@ describe('the wellbeing topic', () => {
     expect(on(WELLBEING, translateStream(events))).toEqual([]);
   });
 
-  it('gets what the county needs while the consent is in force (it expires before the exit): the path, referrals, rehabilitative work activity', () => {
-    expect(typesOf(on(WELLBEING, translateStream(withConsent())))).toEqual(['PathStarted', 'ClientReferredToWellbeingService', 'SideServiceStarted', 'SideServiceEnded']);
+  it('gets what the county needs while the consent is in force (it expires before the exit): the path, referrals, rehabilitative work activity and its realised days', () => {
+    expect(typesOf(on(WELLBEING, translateStream(withConsent())))).toEqual(['PathStarted', 'ClientReferredToWellbeingService', 'SideServiceStarted', 'RehabilitativeWorkDaysRecorded', 'SideServiceEnded']);
+  });
+
+  it('gets the realised days of rehabilitative work activity as service, month and days only; the municipal topic never does', () => {
+    const messages = translateStream(withConsent()).filter((message) => message.value.type.includes('RehabilitativeWorkDaysRecorded'));
+    const days = { pathId: PATH_ID, serviceId: 'rehab-1', month: '2026-03', realisedDays: 8 };
+    expect(messages.map((message) => [message.topic, message.value.data])).toEqual([['polku.servicepath.events.v1', days], [WELLBEING, days]]);
+    expect(messages.some((message) => message.topic === MUNICIPAL)).toBe(false);
   });
 
   it('gets the work-capacity summary, and only the wellbeing topic does', () => {

@@ -56,6 +56,7 @@ export const TO_PUBLIC: ToPublic = {
     daysPerWeek: data.daysPerWeek, hoursPerDay: data.hoursPerDay, reviewOn: data.reviewOn,
   }),
   SideServiceEnded: ({ data }, context) => ({ pathId: context.pathId, serviceId: data.serviceId, kind: kindOfSideService(data.serviceId, context), endedOn: data.endedOn }),
+  RehabilitativeWorkDaysRecorded: ({ data }, { pathId }) => ({ pathId, serviceId: data.serviceId, month: data.month, realisedDays: data.realisedDays }),
   ReportRecorded: ({ data }, { pathId }) => ({
     pathId, about: { type: data.about.type, id: data.about.type === 'COACHING' ? data.about.serviceId : data.about.trialId }, kind: data.kind, recordedOn: data.recordedOn,
   }),

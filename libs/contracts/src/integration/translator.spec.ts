@@ -72,6 +72,9 @@ const CASES: [string, StoredDomainEvent, IntegrationEventName | null, Expected][
   ['SideServiceEnded (rehabilitative)', first('SideServiceEnded', 1), 'SideServiceEnded', { events: ['pathId', 'serviceId', 'kind', 'endedOn'], wellbeing: ['pathId', 'serviceId', 'kind', 'endedOn'] }],
   ['ReportRecorded', first('ReportRecorded'), 'ReportRecorded', { events: ['pathId', 'about', 'kind', 'recordedOn'], municipal: ['pathId', 'about', 'kind', 'recordedOn'] }],
   ['JobSearchDiscussionHeld', first('JobSearchDiscussionHeld'), 'JobSearchDiscussionHeld', { events: ['pathId', 'heldOn', 'sequence'], municipal: ['pathId', 'heldOn', 'sequence'] }],
+  ['RehabilitativeWorkDaysRecorded', first('RehabilitativeWorkDaysRecorded'), 'RehabilitativeWorkDaysRecorded', {
+    events: ['pathId', 'serviceId', 'month', 'realisedDays'], wellbeing: ['pathId', 'serviceId', 'month', 'realisedDays'],
+  }],
   ['PathPaused', first('PathPaused'), 'PathPaused', { events: ['pathId', 'pausedAt', 'reason'], municipal: ['pathId', 'pausedAt'] }],
   ['PathResumed', first('PathResumed'), 'PathResumed', { events: ['pathId', 'resumedAt', 'pausedMs'], municipal: ['pathId', 'resumedAt'] }],
   ['CoachReassigned', first('CoachReassigned'), 'CoachReassigned', { events: ['pathId', 'fromCoachId', 'toCoachId'] }],

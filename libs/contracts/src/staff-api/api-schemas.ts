@@ -1,4 +1,4 @@
-import { PATH_STATUSES, REFERRAL_SOURCES, SCHEDULED_ITEM_KINDS, STAFF_ROLES, STAGES } from '@polku/domain';
+import { EXIT_OUTCOMES, PATH_STATUSES, REFERRAL_SOURCES, SCHEDULED_ITEM_KINDS, STAFF_ROLES, STAGES } from '@polku/domain';
 import { z } from 'zod';
 import { employmentArea, localDate, municipality, plainText, staffUserId } from './fields';
 import { PathViewSchema, ScheduledItemViewSchema, TimelineEntrySchema } from './path-view';
@@ -67,7 +67,13 @@ export type Deadline = z.infer<typeof DeadlineSchema>;
 export const PathDetailsSchema = PathAnswerSchema.extend({
   identity: IdentityViewSchema.nullable(),
   timeline: z.array(TimelineEntrySchema),
+  /** The path as the events recorded up to the end of this day (Helsinki) had it; no commands are offered then. */
+  asOf: localDate.nullable(),
 });
+
+/** `GET /paths/{pathId}?asOf=YYYY-MM-DD`: the path folded from the events recorded up to that day. */
+export const PathAsOfQuerySchema = z.strictObject({ asOf: localDate.optional() });
+export type PathAsOfQuery = z.infer<typeof PathAsOfQuerySchema>;
 export type PathDetails = z.infer<typeof PathDetailsSchema>;
 
 export const PathSummarySchema = z.object({
@@ -124,31 +130,74 @@ export type NotificationList = z.infer<typeof NotificationListSchema>;
 export const NotificationReadSchema = z.object({ notificationId: z.string(), readAt: instant });
 export type NotificationRead = z.infer<typeof NotificationReadSchema>;
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM');
-export const KpiQuerySchema = z.strictObject({ from: month.optional(), to: month.optional(), municipality: municipality.optional() });
+/** A day or a month: `YYYY-MM-DD`, or `YYYY-MM` for the month's first day (`from`) or last day (`to`). */
+const dayOrMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date, YYYY-MM-DD, or a month, YYYY-MM');
+
+/** The client segments a KPI answer can be cut to (docs/reporting.md). */
+export const KPI_SEGMENTS = ['all', 'multisectoral', 'under30', ...REFERRAL_SOURCES.map((source) => `referral:${source}` as const)] as const;
+export type KpiSegment = (typeof KPI_SEGMENTS)[number];
+
+export const KpiQuerySchema = z.strictObject({
+  from: dayOrMonth.optional().meta({ description: 'First day of the period (YYYY-MM: the first of that month). Default: the first of the current month.' }),
+  to: dayOrMonth.optional().meta({ description: 'Last day of the period (YYYY-MM: the last of that month). Default: today.' }),
+  segment: z.enum(KPI_SEGMENTS).default('all'),
+  municipality: municipality.optional(),
+  asOf: localDate.optional().meta({ description: 'Recompute from the events recorded up to the end of this day (Helsinki), e.g. to reproduce a reported figure.' }),
+});
 export type KpiQuery = z.infer<typeof KpiQuerySchema>;
+export type KpiQueryParams = z.input<typeof KpiQuerySchema>;
+
 const share = z.number().nullable();
-/** A count of people: null when 1–4 (suppressed), else rounded to a multiple of 5 (docs/erasure.md, "Statistics"). */
+/** A count of people: null when 1–4 (suppressed), else rounded down to a multiple of 5 (docs/erasure.md, "Statistics"). */
 const people = z.int().nullable();
-export const KpiMonthSchema = z.object({
-  municipality: z.string(),
-  month: month,
+const period = z.object({ from: localDate, to: localDate });
+
+/** The published figures of one municipality (or the whole area: `municipality` null) in one period. */
+export const KpiFiguresSchema = z.object({
+  municipality: z.string().nullable(),
   clientsServed: people,
   newClients: people,
-  activePaths: people,
+  activeAtEnd: people,
   exits: people,
-  goalAttainedExits: people,
+  exitsByOutcome: z.record(z.enum(EXIT_OUTCOMES), people),
+  goalAttainedClients: people,
   goalAttainedShare: share,
-  interviewOnTimeShare: share,
-  avgDaysToPlan: z.number().nullable(),
+  interviewOnTimeShare: share.meta({ description: 'null when no interview fell due in the period (shown "–") or too few did.' }),
+  discussionOnTimeShare: share.meta({ description: 'Job-search discussions; null when none fell due in the period or too few did.' }),
+  daysToPlanMedian: z.number().nullable(),
+  daysToPlanMean: z.number().nullable(),
   inWorkShare3: share,
   inWorkShare6: share,
+  rehabDays: z.int().nullable().meta({ description: 'Realised rehabilitative work activity days of the months wholly in the period; null when fewer than 5 clients stand behind them.' }),
 });
-export type KpiMonth = z.infer<typeof KpiMonthSchema>;
-export const KpiExitsSchema = z.object({ municipality: z.string(), month: month, outcome: z.string(), exits: people });
-export type KpiExits = z.infer<typeof KpiExitsSchema>;
-export const KpiReportSchema = z.object({ monthly: z.array(KpiMonthSchema), exitsByOutcome: z.array(KpiExitsSchema) });
+export type KpiFigures = z.infer<typeof KpiFiguresSchema>;
+
+/** Current minus a year earlier, of the published figures: people and days as counts, shares in share points. */
+export const KpiChangeSchema = KpiFiguresSchema.omit({ municipality: true, exitsByOutcome: true });
+export type KpiChange = z.infer<typeof KpiChangeSchema>;
+
+export const KpiComparisonSchema = z.object({
+  municipality: z.string().nullable(),
+  current: KpiFiguresSchema,
+  previousYear: KpiFiguresSchema,
+  change: KpiChangeSchema,
+});
+export type KpiComparison = z.infer<typeof KpiComparisonSchema>;
+
+export const KpiReportSchema = z.object({
+  period,
+  previousYearPeriod: period,
+  segment: z.enum(KPI_SEGMENTS),
+  asOf: localDate.nullable(),
+  generatedAt: instant,
+  /** The months whose rehabilitative work activity days are counted: those wholly in the period. */
+  rehabMonths: z.object({ from: z.string(), to: z.string() }).nullable(),
+  area: KpiComparisonSchema,
+  municipalities: z.array(KpiComparisonSchema),
+});
 export type KpiReport = z.infer<typeof KpiReportSchema>;
+/** `GET /kpis/export.csv`: one row per municipality and the area, with a header naming the period, segment and generation time. */
+export const KpiCsvSchema = z.string().meta({ description: 'RFC 4180 CSV, UTF-8 with a byte-order mark (opens in spreadsheet programs).' });
 
 export const ErasureResponseSchema = z.object({ clientReference: z.string(), erasedAt: instant });
 /** Why the client is erased (kept in the append-only erasure audit): the request, not the person. */

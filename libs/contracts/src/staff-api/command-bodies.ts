@@ -80,6 +80,12 @@ export const CommandBodies = {
     reviewOn: localDate.optional(),
   }) satisfies Body<D.StartSideService>,
   EndSideService: z.strictObject({ serviceId: entityId, endedOn: localDate }) satisfies Body<D.EndSideService>,
+  // At most 31 days in any month; the period's days a week bound it further in the decider.
+  RecordRehabilitativeWorkDays: z.strictObject({
+    serviceId: entityId,
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM'),
+    realisedDays: z.int().min(0).max(31),
+  }) satisfies Body<D.RecordRehabilitativeWorkDays>,
   RecordReport: z.strictObject({
     about: z.discriminatedUnion('type', [
       z.strictObject({ type: z.literal('COACHING'), serviceId: entityId }),

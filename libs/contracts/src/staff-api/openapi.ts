@@ -22,6 +22,8 @@ interface Operation {
   /** A second success answer (a registration answered with a transfer request). */
   readonly alsoOk?: readonly [Status, z.ZodType];
   readonly errors: readonly Status[];
+  /** The success answer's media type; JSON unless said. */
+  readonly contentType?: string;
 }
 
 const READ_ERRORS = [400, 401, 403] as const;
@@ -34,7 +36,7 @@ export const STAFF_API_OPERATIONS: readonly Operation[] = [
   { method: 'post', path: '/paths', operationId: 'startPath', summary: 'Register a client by identity code and start the service path (202: a transfer is requested from the area holding the client)', tag: 'paths', roles: ['intake', 'coach'], body: S.StartPathRequestSchema, ok: [201, S.StartPathResponseSchema], alsoOk: [202, S.TransferRequestedSchema], errors: [...POST_ERRORS, 429] },
   { method: 'get', path: '/transfer-requests', operationId: 'transferRequests', summary: "Other areas' requests for this area's clients", tag: 'paths', roles: ['coach', 'manager'], ok: [200, S.TransferRequestListSchema], errors: READ_ERRORS },
   { method: 'get', path: '/paths', operationId: 'listPaths', summary: "Paths of the user's employment area", tag: 'paths', query: S.ListPathsQuerySchema, ok: [200, S.PathPageSchema], errors: READ_ERRORS },
-  { method: 'get', path: '/paths/{pathId}', operationId: 'getPath', summary: 'One path with its timeline from the event store', tag: 'paths', params: pathId, ok: [200, S.PathDetailsSchema], errors: PATH_READ_ERRORS },
+  { method: 'get', path: '/paths/{pathId}', operationId: 'getPath', summary: 'One path with its timeline from the event store (asOf: as the events recorded up to that day had it)', tag: 'paths', params: pathId, query: S.PathAsOfQuerySchema, ok: [200, S.PathDetailsSchema], errors: PATH_READ_ERRORS },
   ...STAFF_COMMAND_SPECS.map((command): Operation => ({
     method: 'post',
     path: `/paths/{pathId}/${command.route}`,
@@ -52,7 +54,8 @@ export const STAFF_API_OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/me/notifications', operationId: 'myNotifications', summary: 'Reminders, deadlines and escalations for me', tag: 'me', query: S.NotificationsQuerySchema, ok: [200, S.NotificationListSchema], errors: READ_ERRORS },
   { method: 'post', path: '/me/notifications/{notificationId}/read', operationId: 'markNotificationRead', summary: 'Mark a notification read', tag: 'me', params: { notificationId: z.uuid() }, ok: [200, S.NotificationReadSchema], errors: POST_ERRORS },
   { method: 'get', path: '/deadlines', operationId: 'deadlines', summary: 'Upcoming or overdue deadlines of the area', tag: 'deadlines', query: S.DeadlinesQuerySchema, ok: [200, S.DeadlineListSchema], errors: READ_ERRORS },
-  { method: 'get', path: '/kpis', operationId: 'kpis', summary: 'Outcome KPIs per municipality and month', tag: 'kpis', roles: ['manager', 'admin'], query: S.KpiQuerySchema, ok: [200, S.KpiReportSchema], errors: READ_ERRORS },
+  { method: 'get', path: '/kpis', operationId: 'kpis', summary: 'Outcome KPIs of any period per municipality and for the area, against the same period a year earlier', tag: 'kpis', roles: ['manager', 'admin'], query: S.KpiQuerySchema, ok: [200, S.KpiReportSchema], errors: READ_ERRORS },
+  { method: 'get', path: '/kpis/export.csv', operationId: 'kpisCsv', summary: 'The same KPI answer as CSV (period, segment and generation time in it)', tag: 'kpis', roles: ['manager', 'admin'], query: S.KpiQuerySchema, ok: [200, S.KpiCsvSchema], errors: READ_ERRORS, contentType: 'text/csv' },
   { method: 'post', path: '/admin/clients/{clientReference}/erase', operationId: 'eraseClientIdentity', summary: "Erase a client's identity code (destroys its key); admins of the client's area", tag: 'admin', roles: ['admin'], params: { clientReference: S.ClientReferenceParamSchema }, body: S.ErasureRequestSchema, ok: [200, S.ErasureResponseSchema], errors: POST_ERRORS },
   { method: 'post', path: '/admin/clients/erase', operationId: 'eraseClientByIdentityCode', summary: 'Erase the client registered under an identity code (also one whose path never started)', tag: 'admin', roles: ['admin'], body: S.EraseByIdentityCodeRequestSchema, ok: [200, S.ErasureResponseSchema], errors: POST_ERRORS },
 ];
@@ -68,7 +71,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): object {
   return rest;
 }
 
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const json = (schema: object, type = 'application/json') => ({ content: { [type]: { schema } } });
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 // Schemas shared by many operations become named components; the others are named after their operation.
@@ -82,8 +85,8 @@ const SHARED: ReadonlyMap<z.ZodType, string> = new Map<z.ZodType, string>([
   [S.PathPageSchema, 'PathPage'],
   [S.DeadlineSchema, 'Deadline'],
   [S.NotificationSchema, 'Notification'],
-  [S.KpiMonthSchema, 'KpiMonth'],
-  [S.KpiExitsSchema, 'KpiExits'],
+  [S.KpiFiguresSchema, 'KpiFigures'],
+  [S.KpiComparisonSchema, 'KpiComparison'],
 ]);
 
 /** Request bodies (read as sent: defaults optional) and answers (as sent back), as named components. */
@@ -139,7 +142,7 @@ function parameters(operation: Operation): object[] {
 
 function toOperation(operation: Operation, components: Components): object {
   const [okStatus, okSchema] = operation.ok;
-  const responses: Record<string, object> = { [okStatus]: { description: STATUS_TEXT[okStatus], ...json(components.answer(operation, okSchema)) } };
+  const responses: Record<string, object> = { [okStatus]: { description: STATUS_TEXT[okStatus], ...json(components.answer(operation, okSchema), operation.contentType) } };
   if (operation.alsoOk) responses[operation.alsoOk[0]] = { description: STATUS_TEXT[operation.alsoOk[0]], ...json(ref(components.named(`${operation.operationId}Alternative`, operation.alsoOk[1]))) };
   for (const status of operation.errors) responses[status] = { description: STATUS_TEXT[status], ...json(ref('ApiError')) };
   const roles = operation.roles === undefined ? 'any staff role' : operation.roles.join(', ');

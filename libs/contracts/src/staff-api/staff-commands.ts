@@ -35,6 +35,7 @@ const ROWS: { readonly [T in StaffCommandType]: Row } = {
   EndWageSubsidy: ['end-wage-subsidy', COACH, 'End the ongoing wage subsidy'],
   StartSideService: ['start-side-service', COACH_AND_WELLBEING, 'Start coaching, an education trial, studies or rehabilitative work activity'],
   EndSideService: ['end-side-service', COACH_AND_WELLBEING, 'End a side service'],
+  RecordRehabilitativeWorkDays: ['record-rehabilitative-work-days', COACH_AND_WELLBEING, 'Record the realised days of a rehabilitative work activity period in a month'],
   RecordReport: ['record-report', COACH_AND_WELLBEING, 'Record a start, mid or final report'],
   HoldJobSearchDiscussion: ['hold-job-search-discussion', COACH, 'Record a job-search discussion'],
   PausePath: ['pause', COACH, 'Pause the path'],

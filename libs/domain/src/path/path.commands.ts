@@ -1,6 +1,7 @@
 import type { LocalDate } from '../calendar';
 import type { RuleId } from '../policy/policy.types';
 import type {
+  AgeBand,
   AgeGroup,
   CommandMetadata,
   Consent,
@@ -39,6 +40,8 @@ export type StartPath = Command<'StartPath', {
   /** For the multisectoral screening prompt; both optional. */
   readonly unemployedSince?: LocalDate;
   readonly ageGroup?: AgeGroup;
+  /** Age at registration as a band (the KPI segments); intake derives it, absent on older paths. */
+  readonly ageBand?: AgeBand;
 }>;
 export type HoldInitialInterview = Command<'HoldInitialInterview', {
   readonly heldOn: LocalDate;
@@ -99,6 +102,16 @@ export type StartSideService = Command<'StartSideService', {
   readonly reviewOn?: LocalDate;
 }>;
 export type EndSideService = Command<'EndSideService', { readonly serviceId: string; readonly endedOn: LocalDate }>;
+/**
+ * The wellbeing county (or the coach on its behalf) records the days a rehabilitative work
+ * activity period was realised in one calendar month. A later record of the same month replaces it.
+ */
+export type RecordRehabilitativeWorkDays = Command<'RecordRehabilitativeWorkDays', {
+  readonly serviceId: string;
+  /** The calendar month, `YYYY-MM`. */
+  readonly month: string;
+  readonly realisedDays: number;
+}>;
 export type RecordReport = Command<'RecordReport', {
   readonly about: { readonly type: 'COACHING'; readonly serviceId: string } | { readonly type: 'WORK_TRIAL'; readonly trialId: string };
   readonly kind: ReportKind;
@@ -133,6 +146,7 @@ export type PathCommand =
   | EndWageSubsidy
   | StartSideService
   | EndSideService
+  | RecordRehabilitativeWorkDays
   | RecordReport
   | HoldJobSearchDiscussion
   | PausePath

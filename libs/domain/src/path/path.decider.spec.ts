@@ -29,6 +29,7 @@ const PROBE: { readonly [T in PathCommandType]: Extract<PathCommand, { type: T }
   EndWageSubsidy: f.endWageSubsidy(NOW),
   StartSideService: f.startSideService(NOW, '2026-11-20'),
   EndSideService: f.endSideService(NOW),
+  RecordRehabilitativeWorkDays: f.recordRehabilitativeWorkDays(NOW, '2026-10', 8),
   RecordReport: f.recordReport(NOW, { type: 'WORK_TRIAL', trialId: 'wt-1' }, 'FINAL'),
   HoldJobSearchDiscussion: f.holdJobSearchDiscussion(NOW),
   PausePath: f.pausePath(NOW),
@@ -212,6 +213,11 @@ const TABLE: { readonly [T in PathCommandType]: Record<StateName, Then> } = {
     ...inStates(PAST_INTAKE, ok(at('SideServiceStarted', PROBE.StartSideService.data))),
   },
   EndSideService: { ...closed('EndSideService'), ...inStates(ACTIVE, fails('SIDE_SERVICE.UNKNOWN', { serviceId: 'ss-1' })) },
+  // No state of the table has a rehabilitative period: rehabilitative-work-days.spec.ts decides the days.
+  RecordRehabilitativeWorkDays: {
+    NONE: fails('PATH.NOT_STARTED', { command: 'RecordRehabilitativeWorkDays' }),
+    ...inStates(STARTED, fails('SIDE_SERVICE.UNKNOWN', { serviceId: 'rehab-1' })),
+  },
   RecordReport: {
     ...closed('RecordReport'),
     ...inStates([...ON_INTAKE, ...ASSESSMENT], fails('REPORT.NOT_EXPECTED', { about: 'WORK_TRIAL', kind: 'FINAL' })),

@@ -6,6 +6,7 @@ import { recordConsent, withdrawConsent } from './decisions/consent.decision';
 import { fireScheduledItem } from './decisions/firing.decision';
 import { holdInitialInterview, holdJobSearchDiscussion, recordEmploymentPlan, startPath } from './decisions/intake.decision';
 import { exitPath, migratePolicy, pausePath, reassignCoach, recordFollowUp, reopenPath, resumePath } from './decisions/lifecycle.decision';
+import { recordRehabilitativeWorkDays } from './decisions/rehabilitative-work-days.decision';
 import { endSideService, recordReport, startSideService } from './decisions/side-service.decision';
 import type { Decision } from './decisions/support';
 import { endWageSubsidy, startWageSubsidy } from './decisions/wage-subsidy.decision';
@@ -32,6 +33,7 @@ const HANDLERS: { readonly [T in GatedType]: Handler<T> } = {
   EndWageSubsidy: endWageSubsidy,
   StartSideService: startSideService,
   EndSideService: endSideService,
+  RecordRehabilitativeWorkDays: recordRehabilitativeWorkDays,
   RecordReport: recordReport,
   HoldJobSearchDiscussion: holdJobSearchDiscussion,
   PausePath: pausePath,

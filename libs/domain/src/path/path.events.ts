@@ -19,6 +19,7 @@ export type WageSubsidyStarted = Event<'WageSubsidyStarted', C.StartWageSubsidy[
 export type WageSubsidyEnded = Event<'WageSubsidyEnded', C.EndWageSubsidy['data'] & { readonly subsidyId: string }>;
 export type SideServiceStarted = Event<'SideServiceStarted', C.StartSideService['data']>;
 export type SideServiceEnded = Event<'SideServiceEnded', C.EndSideService['data']>;
+export type RehabilitativeWorkDaysRecorded = Event<'RehabilitativeWorkDaysRecorded', C.RecordRehabilitativeWorkDays['data']>;
 export type ReportRecorded = Event<'ReportRecorded', C.RecordReport['data']>;
 export type JobSearchDiscussionHeld = Event<'JobSearchDiscussionHeld', C.HoldJobSearchDiscussion['data'] & { readonly sequence: number }>;
 export type PathPaused = Event<'PathPaused', { readonly reason: PauseReason; readonly pausedAt: Instant }>;
@@ -52,6 +53,7 @@ export type PathEvent =
   | WageSubsidyEnded
   | SideServiceStarted
   | SideServiceEnded
+  | RehabilitativeWorkDaysRecorded
   | ReportRecorded
   | JobSearchDiscussionHeld
   | PathPaused

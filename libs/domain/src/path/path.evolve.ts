@@ -111,8 +111,9 @@ function evolveServices(state: StartedPath, event: PathEvent): StartedPath | und
     case 'WageSubsidyEnded':
       return state.wageSubsidy ? { ...state, wageSubsidy: { ...state.wageSubsidy, endedOn: event.data.endedOn } } : state;
     case 'SideServiceStarted': {
-      const { serviceId, kind, startOn, plannedEndOn } = event.data;
-      return { ...state, sideServices: { ...state.sideServices, [serviceId]: { serviceId, kind, startOn, plannedEndOn } } };
+      const { serviceId, kind, startOn, plannedEndOn, daysPerWeek } = event.data;
+      const service = { serviceId, kind, startOn, plannedEndOn, ...(daysPerWeek === undefined ? {} : { daysPerWeek }) };
+      return { ...state, sideServices: { ...state.sideServices, [serviceId]: service } };
     }
     case 'SideServiceEnded': {
       const service = state.sideServices[event.data.serviceId];

@@ -1,5 +1,6 @@
 import { domainError, type DomainError } from '../shared/domain-error';
 import { noConsentToWithdraw } from './decisions/consent.decision';
+import { isRehabilitative, unknownRehabPeriod } from './decisions/rehabilitative-work-days.decision';
 import { isCoaching, reportNotExpected, unknownSideService } from './decisions/side-service.decision';
 import { invalidTransition } from './decisions/support';
 import type { PathCommand, PathCommandType } from './path.commands';
@@ -68,6 +69,8 @@ const GATES: { readonly [T in GatedType]: Gate<T> } = {
     when(s.stage !== 'WAGE_SUBSIDY' || !s.wageSubsidy || !!s.wageSubsidy.endedOn, domainError('WAGE_SUBSIDY.NOT_ONGOING', 'There is no ongoing wage subsidy.', { stage: s.stage })),
   StartSideService: (s) => when(s.stage === 'INTAKE', invalidTransition(s.stage, 'StartSideService')),
   EndSideService: (s) => (Object.values(s.sideServices).some((service) => !service.endedOn) ? undefined : unknownSideService),
+  // Days are realised before they are recorded: a month may be recorded after the period ended, while paused or after the exit.
+  RecordRehabilitativeWorkDays: (s) => (Object.values(s.sideServices).some(isRehabilitative) ? undefined : unknownRehabPeriod),
   // A report is about the path's work trial (ongoing or ended) or one of its coaching services.
   RecordReport: (s) => (s.workTrial || Object.values(s.sideServices).some(isCoaching) ? undefined : reportNotExpected),
   HoldJobSearchDiscussion: (s) => interviewFirst(s, 'Job-search discussions follow the initial interview.', 'HoldJobSearchDiscussion'),
@@ -84,9 +87,11 @@ const GATES: { readonly [T in GatedType]: Gate<T> } = {
 };
 
 /** While paused only these make sense; the rest wait for the resume. */
-const WHILE_PAUSED: ReadonlySet<GatedType> = new Set(['ResumePath', 'ReassignCoach', 'RecordConsent', 'WithdrawConsent', 'MigratePolicy']);
+const WHILE_PAUSED: ReadonlySet<GatedType> = new Set(['ResumePath', 'ReassignCoach', 'RecordConsent', 'WithdrawConsent', 'MigratePolicy', 'RecordRehabilitativeWorkDays']);
 /** After the exit: follow-ups, a reopening, and housekeeping. */
-const AFTER_EXIT: ReadonlySet<GatedType> = new Set(['RecordFollowUp', 'ReopenPath', 'ReassignCoach', 'RecordConsent', 'WithdrawConsent', 'FireScheduledItem', 'MigratePolicy']);
+const AFTER_EXIT: ReadonlySet<GatedType> = new Set([
+  'RecordFollowUp', 'ReopenPath', 'ReassignCoach', 'RecordConsent', 'WithdrawConsent', 'FireScheduledItem', 'MigratePolicy', 'RecordRehabilitativeWorkDays',
+]);
 
 function gate<T extends GatedType>(type: T, state: StartedPath): Refusal<T> | undefined {
   if (state.status === 'PAUSED' && !WHILE_PAUSED.has(type)) return domainError('PATH.PAUSED', 'The path is paused; resume it first.', { command: type });

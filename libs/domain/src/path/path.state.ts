@@ -26,6 +26,8 @@ export interface SideService {
   readonly startOn: LocalDate;
   readonly plannedEndOn: LocalDate;
   readonly endedOn?: LocalDate;
+  /** Rehabilitative work activity: the agreed days a week, the bound of its realised days. */
+  readonly daysPerWeek?: number;
 }
 
 /** What every started path knows, whatever its status. */

@@ -130,3 +130,14 @@ export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 export const AGE_GROUPS = ['UNDER_25', 'FROM_25'] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
+
+/**
+ * The client's age at registration in the bands the programmes report by (the "under-30s" of the
+ * municipal trials; under 25 for the youth guarantee). Intake derives it from the identity code,
+ * so nothing finer than the band leaves the intake.
+ */
+export const AGE_BANDS = ['UNDER_25', 'FROM_25_UNDER_30', 'FROM_30'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** Whether a band is under 30 at registration (the KPI segment "under-30s"). */
+export const isUnder30 = (band: AgeBand): boolean => band !== 'FROM_30';

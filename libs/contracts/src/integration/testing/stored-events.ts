@@ -69,6 +69,7 @@ export function everyEventType(builder = new StreamBuilder().add('PathStarted', 
     .add('SideServiceEnded', { serviceId: 'coach-1', endedOn: '2026-03-05' }, '2026-03-05')
     .add('PathPaused', { reason: 'SICK_LEAVE', pausedAt: helsinkiInstant('2026-03-09', 10) }, '2026-03-09')
     .add('PathResumed', { resumedAt: helsinkiInstant('2026-03-16', 10), pausedMs: 7 * 86_400_000, rescheduled: [] }, '2026-03-16')
+    .add('RehabilitativeWorkDaysRecorded', { serviceId: 'rehab-1', month: '2026-03', realisedDays: 8 }, '2026-04-01')
     .add('SideServiceEnded', { serviceId: 'rehab-1', endedOn: '2026-05-04' }, '2026-05-04')
     .add('WorkTrialStarted', {
       trialId: 'wt-1', organiser: { name: LEAKY_TEXT, businessId: '0737546-2', kind: 'COMPANY', isCurrentEmployer: false }, tasks: LEAKY_TEXT, goal: LEAKY_TEXT,

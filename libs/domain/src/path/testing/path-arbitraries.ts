@@ -59,10 +59,17 @@ function nextKind(state: PathState, variant: number): PathCommandType {
   if (state.status === 'PAUSED') return 'ResumePath';
   if (state.status === 'EXITED') return of(['RecordFollowUp', 'RecordFollowUp', 'ReopenPath'], variant);
   if (variant === 11) return 'PausePath';
+  if (variant === 10 && rehabServiceOf(state)) return 'RecordRehabilitativeWorkDays';
   if (state.stage === 'INTAKE') return state.interviewHeldOn ? 'StartAssessment' : 'HoldInitialInterview';
   if (state.stage === 'ASSESSMENT') return state.assessment?.recordedOn ? of(['StartWorkTrial', 'StartWageSubsidy', 'StartSideService', 'ExitPath'], variant) : 'RecordAssessment';
   if (state.stage === 'WORK_TRIAL') return state.workTrial?.endedOn ? of(['StartWageSubsidy', 'ExitPath'], variant) : of(['EndWorkTrial', 'ExtendWorkTrial', 'RecordReport'], variant);
   return state.wageSubsidy?.endedOn ? 'ExitPath' : 'EndWageSubsidy';
+}
+
+/** A rehabilitative work activity period of the path, if it has one. */
+function rehabServiceOf(state: PathState): string | undefined {
+  if (state.status === 'NONE') return undefined;
+  return Object.values(state.sideServices).find((service) => service.kind === 'REHABILITATIVE_WORK_ACTIVITY')?.serviceId;
 }
 
 export function toCommand(next: Step, state: PathState, at: number): { command: PathCommand; now: number } {
@@ -119,10 +126,16 @@ function dataFor(type: PathCommandType, k: Knobs, state: PathState, today: Local
       return { subsidyId: `ws-${k.pick % 3}`, employerBusinessId: k.bad === 3 ? '1234567-2' : '1234567-1', employerKind: of(ORGANISER_KINDS, k.variant), rate: of(WAGE_SUBSIDY_RATES, k.variant), workingTimePercent: 40 + (k.pick % 61), startOn: start, endOn: end };
     case 'EndWageSubsidy':
       return { endedOn: start };
-    case 'StartSideService':
-      return { serviceId: `ss-${k.pick % 3}`, kind: of(SIDE_KINDS, k.variant), provider: 'p', startOn: start, plannedEndOn: end, daysPerWeek: k.n, hoursPerDay: k.n + 2, ...(k.bad === 2 ? {} : { reviewOn: addDays(today, 30) }) };
+    case 'StartSideService': {
+      // The template's side service (variant 2) is now and then a rehabilitative period of 3–24 months: its days get recorded.
+      const kind = of(SIDE_KINDS, k.variant === 2 && k.pick % 3 === 0 ? SIDE_KINDS.indexOf('REHABILITATIVE_WORK_ACTIVITY') : k.variant);
+      const plannedEndOn = kind === 'REHABILITATIVE_WORK_ACTIVITY' && k.bad === 11 ? addDays(start, 100 + (k.span % 300)) : end;
+      return { serviceId: `ss-${k.pick % 3}`, kind, provider: 'p', startOn: start, plannedEndOn, daysPerWeek: k.n, hoursPerDay: k.n + 2, ...(k.bad === 2 ? {} : { reviewOn: addDays(today, 30) }) };
+    }
     case 'EndSideService':
       return { serviceId: `ss-${k.pick % 3}`, endedOn: start };
+    case 'RecordRehabilitativeWorkDays':
+      return { serviceId: rehabServiceOf(state) ?? `ss-${k.pick % 3}`, month: (k.variant % 2 ? start : today).slice(0, 7), realisedDays: k.bad === 11 ? 0 : k.n };
     case 'RecordReport':
       return { about: k.variant % 2 ? { type: 'COACHING', serviceId: `ss-${k.pick % 3}` } : { type: 'WORK_TRIAL', trialId: started?.workTrial?.trialId ?? 'wt-0' }, kind: of(['START', 'MID', 'FINAL'], k.variant), recordedOn: start, summary: 's' };
     case 'HoldJobSearchDiscussion':

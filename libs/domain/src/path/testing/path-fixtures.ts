@@ -87,6 +87,9 @@ export const startSideService = (startOn: LocalDate, plannedEndOn: LocalDate, da
 
 export const endSideService = (endedOn: LocalDate, serviceId = 'ss-1') => command('EndSideService', { serviceId, endedOn }, madeOn(endedOn));
 
+export const recordRehabilitativeWorkDays = (on: LocalDate, month: string, realisedDays: number, serviceId = 'rehab-1') =>
+  command('RecordRehabilitativeWorkDays', { serviceId, month, realisedDays }, madeOn(on));
+
 export const recordReport = (recordedOn: LocalDate, about: Data<'RecordReport'>['about'], kind: Data<'RecordReport'>['kind']) =>
   command('RecordReport', { about, kind, recordedOn, summary: 'on track' }, madeOn(recordedOn));
 
