@@ -1,4 +1,5 @@
 import { Topics } from '@polku/contracts';
+import { PROJECTIONS } from '@polku/projections';
 import type { Pool } from 'pg';
 import { accountStream, type StoredRow } from './expectations';
 import { commandLedger, type CommandLedger } from './command-ledger';
@@ -102,15 +103,15 @@ async function missingIn(pool: Pool, table: string, column: string, ids: readonl
 
 /**
  * Projections read the log in commit-safe order (transaction id, position). `behind`: events
- * some checkpoint has not passed yet (still catching up); `missing`: paths whose PathStarted
+ * the checkpoint of some projection that runs (PROJECTIONS) has not passed yet (still catching up); `missing`: paths whose PathStarted
  * the path-summaries checkpoint has passed without a row — an event skipped for good.
  */
 async function projectionGaps(pool: Pool, streamIds: readonly string[]): Promise<{ missing: string[]; behind: number }> {
   if (streamIds.length === 0) return { missing: [], behind: 0 };
   const behind = await pool.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM events e
-      WHERE e.stream_id = ANY($1) AND EXISTS (SELECT 1 FROM projection_checkpoints cp WHERE (cp.transaction_id, cp.position) < (e.transaction_id, e.global_position))`,
-    [streamIds],
+      WHERE e.stream_id = ANY($1) AND EXISTS (SELECT 1 FROM projection_checkpoints cp WHERE cp.name = ANY($2) AND (cp.transaction_id, cp.position) < (e.transaction_id, e.global_position))`,
+    [streamIds, PROJECTIONS.map((projection) => projection.name)],
   );
   const missing = await pool.query<{ id: string }>(
     `SELECT e.stream_id AS id FROM events e JOIN projection_checkpoints cp ON cp.name = 'path-summaries'
