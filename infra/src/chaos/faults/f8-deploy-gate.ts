@@ -46,7 +46,9 @@ export const deployGate: GateFault = {
   title: 'deploy gate: replay recorded histories',
   async run(ctx) {
     const own = await ownPaths(ctx);
-    const candidates = [...SOURCES.flatMap((id) => ctx.workflows.get(id) ?? []), ...own];
+    // The gate's own paths first: the scan stops at historiesScanned runs, and they are the ones
+    // sure to hold a refused append (a failed local activity) and a continue-as-new.
+    const candidates = [...own, ...SOURCES.flatMap((id) => ctx.workflows.get(id) ?? [])];
     const scanned = await fetchHistories(ctx.temporal, candidates, ctx.profile.historiesScanned);
     const histories = pickHistories(scanned, ctx.profile.replayHistories, PER_FEATURE);
     ctx.progress(`F8: replaying ${histories.length} of ${scanned.length} recorded histories against the released and a non-deterministic build`);
