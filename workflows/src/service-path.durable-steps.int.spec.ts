@@ -1,10 +1,8 @@
 import { helsinkiDateOf } from '@polku/domain';
-import { bundleWorkflows, temporalDataConverter } from '@polku/temporal';
-import { createTimeSkippingEnv } from '@polku/testing';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { temporalDataConverter } from '@polku/temporal';
+import { Worker } from '@temporalio/worker';
 import { command, startPath } from './testing/path-commands';
-import { type PathHarness, recordedHistories, saveRecordedHistories, withPath } from './testing/path-harness';
+import { type PathHarness, recordedHistories, timeSkippingSuite, withPath } from './testing/path-harness';
 
 type HistoryEvent = NonNullable<Awaited<ReturnType<PathHarness['handle']['fetchHistory']>>['events']>[number];
 
@@ -27,23 +25,12 @@ async function steps(path: PathHarness): Promise<{ timersStarted: number; timers
  * touches no timer.
  */
 describe('servicePathWorkflow: durable steps', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundleWithSourceMap;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    bundle = await bundleWorkflows();
-  }, 120_000);
-
-  afterAll(async () => {
-    saveRecordedHistories();
-    await env?.teardown();
-  });
+  const suite = timeSkippingSuite();
 
   it('starts a path with one timer (its earliest item) and no activity task, and keeps that timer through a command that does not move it', async () => {
-    const now = await env.currentTimeMs();
+    const now = await suite.env.currentTimeMs();
     const first = startPath('durable-steps', helsinkiDateOf(new Date(now).toISOString()), now);
-    await withPath(env, bundle, { pathId: 'durable-steps' }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'durable-steps' }, async (path) => {
       expect(await steps(path)).toMatchObject({ timersStarted: 1, timersCancelled: 0, activitiesScheduled: 0 });
       await path.send(command('ReassignCoach', { coachId: 'coach-2' }, now));
       await path.send(command('ReassignCoach', { coachId: 'coach-3' }, now));
@@ -58,11 +45,11 @@ describe('servicePathWorkflow: durable steps', () => {
   });
 
   it('fires a due item and stores its notification in the same local append', async () => {
-    const now = await env.currentTimeMs();
-    await withPath(env, bundle, { pathId: 'durable-firing' }, async (path) => {
+    const now = await suite.env.currentTimeMs();
+    await withPath(suite.env, suite.bundle, { pathId: 'durable-firing' }, async (path) => {
       const state = await path.state();
       const reminder = state.status === 'NONE' ? undefined : state.schedule['INIT-INTERVIEW:path:REMINDER-1'];
-      await env.sleep(Date.parse(reminder?.dueAt ?? '') - (await path.now()) + 60_000);
+      await suite.env.sleep(Date.parse(reminder?.dueAt ?? '') - (await path.now()) + 60_000);
       const fired = path.activities.events.filter((event) => event.type === 'ReminderIssued');
       expect(fired).toHaveLength(1);
       expect(path.activities.notifications.map((note) => note.notificationId)).toEqual([fired[0]?.eventId]);
@@ -73,7 +60,7 @@ describe('servicePathWorkflow: durable steps', () => {
 
   it('replays the histories these tests produced', async () => {
     for (const pathId of ['durable-steps', 'durable-firing']) {
-      await expect(Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: temporalDataConverter() }, JSON.parse(recordedHistories.get(pathId) ?? '{}'), `path-${pathId}`)).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory({ workflowBundle: suite.bundle, dataConverter: temporalDataConverter() }, JSON.parse(recordedHistories.get(pathId) ?? '{}'), `path-${pathId}`)).resolves.toBeUndefined();
     }
   });
 });

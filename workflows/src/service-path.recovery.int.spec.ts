@@ -1,11 +1,9 @@
 import { appliedCommandsOf, PathFailureTypes, type StoredEvent } from '@polku/contracts';
 import { evolve, helsinkiDateOf, initialPathState, type PathCommand, type PathEvent, type PathState } from '@polku/domain';
-import { bundleWorkflows, temporalDataConverter } from '@polku/temporal';
-import { createTimeSkippingEnv } from '@polku/testing';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { temporalDataConverter } from '@polku/temporal';
+import { Worker } from '@temporalio/worker';
 import { command, startPath } from './testing/path-commands';
-import { type PathHarness, recordedHistories, saveRecordedHistories, withPath } from './testing/path-harness';
+import { type PathHarness, recordedHistories, timeSkippingSuite, withPath } from './testing/path-harness';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -46,21 +44,10 @@ async function started(path: PathHarness, pathId: string): Promise<number> {
 }
 
 describe('servicePathWorkflow: conflicts, refusals and repeated commands', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundleWithSourceMap;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    bundle = await bundleWorkflows();
-  }, 120_000);
-
-  afterAll(async () => {
-    saveRecordedHistories();
-    await env?.teardown();
-  });
+  const suite = timeSkippingSuite();
 
   it('reloads a stale state after a version conflict and decides the command again, on its own', async () => {
-    await withPath(env, bundle, { pathId: 'conflict-command' }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'conflict-command' }, async (path) => {
       const now = await started(path, 'conflict-command');
       path.activities.appendBehind('conflict-command', [reassignedElsewhere(now)]);
 
@@ -76,7 +63,7 @@ describe('servicePathWorkflow: conflicts, refusals and repeated commands', () =>
   });
 
   it('fires a due item after its append met a conflict, without failing the workflow', async () => {
-    await withPath(env, bundle, { pathId: 'conflict-firing' }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'conflict-firing' }, async (path) => {
       const now = await started(path, 'conflict-firing');
       path.activities.appendBehind('conflict-firing', [reassignedElsewhere(now)]);
 
@@ -91,7 +78,7 @@ describe('servicePathWorkflow: conflicts, refusals and repeated commands', () =>
   });
 
   it('answers a conflict no reload can mend with its stable code, and takes the next command', async () => {
-    await withPath(env, bundle, { pathId: 'id-conflict' }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'id-conflict' }, async (path) => {
       const now = await started(path, 'id-conflict');
       path.activities.refuseNextAppends(PathFailureTypes.eventIdConflict);
 
@@ -105,13 +92,13 @@ describe('servicePathWorkflow: conflicts, refusals and repeated commands', () =>
   });
 
   it('tries a firing the store refused again later instead of failing the workflow', async () => {
-    await withPath(env, bundle, { pathId: 'refused-firing' }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'refused-firing' }, async (path) => {
       await started(path, 'refused-firing');
       path.activities.refuseNextAppends(PathFailureTypes.unstorable);
 
       await sleepPast(path, 'INIT-INTERVIEW:path:REMINDER-1');
       expect(ofType(path.activities.events, 'ReminderIssued')).toEqual([]); // refused once…
-      await env.sleep(2 * 60_000); // …and tried again a minute later
+      await suite.env.sleep(2 * 60_000); // …and tried again a minute later
 
       const reminders = ofType(path.activities.events, 'ReminderIssued');
       expect(reminders.map((event) => (event.data as { item: { id: string } }).item.id)).toEqual(['INIT-INTERVIEW:path:REMINDER-1']);
@@ -121,13 +108,13 @@ describe('servicePathWorkflow: conflicts, refusals and repeated commands', () =>
   });
 
   it('recognises a command repeated after continue-as-new and answers with its first outcome, applied once', async () => {
-    await withPath(env, bundle, { pathId: 'repeat-can', continueAsNewAfter: 20 }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'repeat-can', continueAsNewAfter: 20 }, async (path) => {
       const now = await started(path, 'repeat-can');
       const reassign = keyed(command('ReassignCoach', { coachId: 'coach-first' }, now), 'cmd-reassign-1');
       const first = await path.send(reassign, 'update-1');
       const firstRun = (await path.handle.describe()).runId;
       for (let i = 0; i < 4; i += 1) await path.send(command('ReassignCoach', { coachId: `coach-${i}` }, now));
-      await env.sleep(DAY); // the loop rolls over into a new run
+      await suite.env.sleep(DAY); // the loop rolls over into a new run
       expect((await path.handle.describe()).runId).not.toBe(firstRun);
 
       // Temporal deduplicates an Update id within one run only: the path must know the command.
@@ -141,7 +128,7 @@ describe('servicePathWorkflow: conflicts, refusals and repeated commands', () =>
   });
 
   it('recognises a repeated command after a restart from the store, with or without the ids carried in', async () => {
-    await withPath(env, bundle, { pathId: 'repeat-restart' }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'repeat-restart' }, async (path) => {
       const now = await started(path, 'repeat-restart');
       const reassign = keyed(command('ReassignCoach', { coachId: 'coach-first' }, now), 'cmd-reassign-2');
       const first = await path.send(reassign);
@@ -169,7 +156,7 @@ describe('servicePathWorkflow: conflicts, refusals and repeated commands', () =>
     for (const pathId of ['conflict-command', 'conflict-firing', 'id-conflict', 'refused-firing', 'repeat-can']) {
       const json = recordedHistories.get(pathId);
       expect(json).toBeDefined();
-      await expect(Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: temporalDataConverter() }, JSON.parse(json ?? '{}'), `path-${pathId}`)).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory({ workflowBundle: suite.bundle, dataConverter: temporalDataConverter() }, JSON.parse(json ?? '{}'), `path-${pathId}`)).resolves.toBeUndefined();
     }
   });
 });

@@ -1,12 +1,10 @@
 import type { StoredEvent } from '@polku/contracts';
 import { addDays, addMonths, helsinkiDateOf, type ScheduledItem } from '@polku/domain';
-import { bundleWorkflows, temporalDataConverter } from '@polku/temporal';
-import { createTimeSkippingEnv } from '@polku/testing';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { temporalDataConverter } from '@polku/temporal';
+import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { command, ORGANISER, startPath } from './testing/path-commands';
-import { type PathHarness, recordedHistories, saveRecordedHistories, withPath } from './testing/path-harness';
+import { type PathHarness, recordedHistories, timeSkippingSuite, withPath } from './testing/path-harness';
 
 const DAY = 24 * 60 * 60 * 1000;
 const FIRING = new Set(['ReminderIssued', 'DeadlineMissed', 'EscalationRaised', 'ConsentExpired']);
@@ -44,41 +42,30 @@ async function act(path: PathHarness, type: Parameters<typeof command>[0], data:
 }
 
 describe('servicePathWorkflow on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundleWithSourceMap;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    bundle = await bundleWorkflows();
-  }, 120_000);
-
-  afterAll(async () => {
-    saveRecordedHistories();
-    await env?.teardown();
-  });
+  const suite = timeSkippingSuite();
 
   it('runs intake → assessment → work trial → wage subsidy → exit → both follow-ups; every item fires once, at its instant', async () => {
-    await withPath(env, bundle, { pathId: 'full-path' }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'full-path' }, async (path) => {
       const start = await path.now();
       const registeredOn = today(start);
       await path.send(startPath('full-path', registeredOn, start, [{ audience: 'WELLBEING_COUNTY', scope: 'work-ability referral', givenOn: registeredOn, expiresOn: addDays(registeredOn, 400) }]));
-      await env.sleep(20 * DAY); // the interview is late: its reminders, deadline and escalation fire
+      await suite.env.sleep(20 * DAY); // the interview is late: its reminders, deadline and escalation fire
       await act(path, 'HoldInitialInterview', (on) => ({ heldOn: on, serviceNeed: 'work trial towards logistics', employmentPlan: { applicationsPerMonth: 4, goals: ['warehouse work'] } }));
       await act(path, 'StartAssessment', (on) => ({ startedOn: on }));
-      await env.sleep(5 * DAY);
+      await suite.env.sleep(5 * DAY);
       await act(path, 'RecordAssessment', (on) => ({ recordedOn: on, strengths: ['reliable'], ownGoals: ['forklift licence'], recommendedNextService: 'WORK_TRIAL' }));
       await act(path, 'StartWorkTrial', (on) => ({ trialId: 'wt-1', organiser: ORGANISER, tasks: 'warehouse', goal: 'skills', startOn: on, plannedEndOn: addMonths(on, 3), daysPerWeek: 4, hoursPerDay: 6, agreementReference: 'TK-2026-1', guide: 'supervisor' }));
-      await env.sleep(50 * DAY); // midpoint check-in missed; job-search discussion reminders run
+      await suite.env.sleep(50 * DAY); // midpoint check-in missed; job-search discussion reminders run
       await act(path, 'HoldJobSearchDiscussion', (on) => ({ heldOn: on }));
-      await env.sleep(45 * DAY);
+      await suite.env.sleep(45 * DAY);
       await act(path, 'EndWorkTrial', (on) => ({ endedOn: on, result: 'COMPLETED', organiserFeedback: 'good' }));
       await act(path, 'StartWageSubsidy', (on) => ({ subsidyId: 'ws-1', employerBusinessId: '0737546-2', employerKind: 'COMPANY', rate: 50, workingTimePercent: 100, startOn: on, endOn: addMonths(on, 5) }));
-      await env.sleep(160 * DAY); // renewal reminder, escalation and the period end fire
+      await suite.env.sleep(160 * DAY); // renewal reminder, escalation and the period end fire
       await act(path, 'EndWageSubsidy', (on) => ({ endedOn: on }));
       await act(path, 'ExitPath', (on) => ({ outcome: 'EMPLOYED_OPEN_MARKET', exitedOn: on }));
-      await env.sleep(95 * DAY);
+      await suite.env.sleep(95 * DAY);
       await act(path, 'RecordFollowUp', (on) => ({ months: 3, inWorkOrStudy: true, recordedOn: on }));
-      await env.sleep(110 * DAY); // the 6-month follow-up is due and its answer goes missing
+      await suite.env.sleep(110 * DAY); // the 6-month follow-up is due and its answer goes missing
       await act(path, 'RecordFollowUp', (on) => ({ months: 6, inWorkOrStudy: false, recordedOn: on }));
 
       const final = await path.handle.result(); // closes after 30 quiet days
@@ -115,7 +102,7 @@ describe('servicePathWorkflow on the time-skipping server', () => {
   });
 
   it('rejects an invalid Update with its domain code before anything is appended', async () => {
-    await withPath(env, bundle, { pathId: 'rejected' }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'rejected' }, async (path) => {
       const now = await path.now();
       await path.send(startPath('rejected', today(now), now));
       const appendsBefore = path.activities.appends.length;
@@ -131,13 +118,13 @@ describe('servicePathWorkflow on the time-skipping server', () => {
   });
 
   it('cancels a stage’s pending items when the path leaves the stage: nothing of them ever fires', async () => {
-    await withPath(env, bundle, { pathId: 'leave-stage' }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'leave-stage' }, async (path) => {
       const now = await path.now();
       await path.send(startPath('leave-stage', today(now), now));
       await act(path, 'HoldInitialInterview', (on) => ({ heldOn: on, serviceNeed: 'x', employmentPlan: { applicationsPerMonth: 2, goals: [] } }));
       await act(path, 'StartAssessment', (on) => ({ startedOn: on }));
       await act(path, 'RecordAssessment', (on) => ({ recordedOn: on, strengths: [], ownGoals: [], recommendedNextService: 'OPEN_MARKET_JOB' }));
-      await env.sleep(100 * DAY);
+      await suite.env.sleep(100 * DAY);
       const fired = firings(path.activities.events).map((f) => f.item.rule);
       expect(fired.filter((rule) => rule === 'ASSESSMENT-DONE' || rule === 'INIT-INTERVIEW')).toEqual([]);
       expect(fired).toContain('JOB-SEARCH-DISCUSSION');
@@ -146,17 +133,17 @@ describe('servicePathWorkflow on the time-skipping server', () => {
   });
 
   it('freezes timers while paused and shifts them by the paused time on resume', async () => {
-    await withPath(env, bundle, { pathId: 'pause' }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'pause' }, async (path) => {
       const now = await path.now();
       await path.send(startPath('pause', today(now), now));
       const started = await path.state();
       const planned = started.status === 'NONE' ? [] : Object.values(started.schedule);
       await path.send(command('PausePath', { reason: 'SICK_LEAVE' }, now));
-      await env.sleep(40 * DAY);
+      await suite.env.sleep(40 * DAY);
       expect(firings(path.activities.events)).toEqual([]);
       const resumedAt = await path.now();
       await path.send(command('ResumePath', {}, resumedAt));
-      await env.sleep(30 * DAY);
+      await suite.env.sleep(30 * DAY);
       const fired = firings(path.activities.events);
       expect(fired.map((f) => f.item.id).sort()).toEqual(planned.map((item) => item.id).sort());
       for (const { event, item } of fired) {
@@ -168,16 +155,16 @@ describe('servicePathWorkflow on the time-skipping server', () => {
   });
 
   it('continues as new with its state and pending timers', async () => {
-    await withPath(env, bundle, { pathId: 'can', continueAsNewAfter: 20 }, async (path) => {
+    await withPath(suite.env, suite.bundle, { pathId: 'can', continueAsNewAfter: 20 }, async (path) => {
       const now = await path.now();
       const firstRun = (await path.handle.describe()).runId;
       await path.send(startPath('can', today(now), now));
       for (let i = 0; i < 4; i += 1) await path.send(command('ReassignCoach', { coachId: `coach-${i}` }, now));
-      await env.sleep(DAY); // give the loop a turn to roll over
+      await suite.env.sleep(DAY); // give the loop a turn to roll over
       const described = await path.handle.describe();
       expect(described.runId).not.toBe(firstRun);
       expect(await path.state()).toMatchObject({ status: 'ACTIVE', coachId: 'coach-3', version: 6 });
-      await env.sleep(30 * DAY);
+      await suite.env.sleep(30 * DAY);
       expect(firings(path.activities.events).map((f) => f.item.id)).toContain('INIT-INTERVIEW:path:ESCALATION');
       await path.handle.terminate('test done');
     });
@@ -186,7 +173,7 @@ describe('servicePathWorkflow on the time-skipping server', () => {
   it('replays every history these tests just produced with the current workflow code', async () => {
     expect(recordedHistories.size).toBeGreaterThanOrEqual(4);
     for (const [pathId, json] of recordedHistories) {
-      await expect(Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: temporalDataConverter() }, JSON.parse(json), `path-${pathId}`)).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory({ workflowBundle: suite.bundle, dataConverter: temporalDataConverter() }, JSON.parse(json), `path-${pathId}`)).resolves.toBeUndefined();
     }
   });
 });

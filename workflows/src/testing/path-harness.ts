@@ -16,7 +16,8 @@ import {
 } from '@polku/contracts';
 import { eventIdFor, evolve, initialPathState, type PathCommand, type PathEvent, type PathState } from '@polku/domain';
 import { ApplicationFailure } from '@temporalio/activity';
-import { temporalDataConverter } from '@polku/temporal';
+import { bundleWorkflows, temporalDataConverter } from '@polku/temporal';
+import { createTimeSkippingEnv } from '@polku/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
@@ -166,4 +167,40 @@ export function saveRecordedHistories(): void {
   if (process.env['RECORD_HISTORIES'] !== '1') return;
   mkdirSync(HISTORIES_DIR, { recursive: true });
   for (const [pathId, json] of recordedHistories) writeFileSync(join(HISTORIES_DIR, `${pathId}.json`), `${json}\n`);
+}
+
+/** A spec's time-skipping server and workflow bundle, ready from its first test on. */
+export interface TimeSkippingSuite {
+  readonly env: TestWorkflowEnvironment;
+  readonly bundle: WorkflowBundleWithSourceMap;
+}
+
+/**
+ * Registers the hooks every workflow spec needs: the time-skipping server and the bundle before
+ * the first test, and after the last the recorded histories saved (RECORD_HISTORIES=1) and the
+ * server torn down. Call it inside the spec's `describe`.
+ */
+export function timeSkippingSuite(): TimeSkippingSuite {
+  let env: TestWorkflowEnvironment | undefined;
+  let bundle: WorkflowBundleWithSourceMap | undefined;
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+    bundle = await bundleWorkflows();
+  }, 120_000);
+  afterAll(async () => {
+    saveRecordedHistories();
+    await env?.teardown();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the suite's ${what} is not set up (did beforeAll fail?)`);
+    return value;
+  };
+  return {
+    get env() {
+      return ready(env, 'time-skipping server');
+    },
+    get bundle() {
+      return ready(bundle, 'workflow bundle');
+    },
+  };
 }
