@@ -1,37 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { Module, type Type } from '@nestjs/common';
 import { startTestIssuer, type TestIssuer, type TestTokenOptions } from '@polku/auth/testing';
-import { AudienceConsumerModule, AudienceConsumerRunner } from '@polku/consumer';
-import { caughtUp, cloudEvent, config, produceAsRelay, startConsumerHttp, testNames, type ConsumerHttp } from '@polku/consumer/testing';
+import { caughtUp, cloudEvent, produceAsRelay, startReadTestApp, testNames, type ConsumerHttp, type ReadTestApp } from '@polku/consumer/testing';
 import { Topics } from '@polku/contracts';
-import { createPool } from '@polku/event-store';
 import { eventually } from '@polku/testing';
 import { MUNICIPAL_CONSUMER } from './municipal-consumer.module';
 import { MunicipalReadController } from './municipal-read.controller';
 
 const names = testNames('municipal');
 const [AREA_A, AREA_B] = [`Alue A ${randomUUID()}`, `Alue B ${randomUUID()}`];
+let test: ReadTestApp;
 let issuer: TestIssuer;
 let http: ConsumerHttp;
-
-/** The municipal app as main.ts builds it, in a schema and group of this test's own, trusting a test issuer. */
-function testModule(): Type<unknown> {
-  @Module({
-    imports: [AudienceConsumerModule.forAudience({ ...MUNICIPAL_CONSUMER, schema: names.schema, groupId: names.groupId, tokenIssuer: issuer.settings })],
-    controllers: [MunicipalReadController],
-  })
-  class MunicipalTestModule {}
-  return MunicipalTestModule;
-}
 
 const token = (role: TestTokenOptions['role'], employmentArea = AREA_A) => issuer.token({ role, employmentArea });
 const started = (area: string) => cloudEvent('PathStarted', 'municipal', `path-${randomUUID()}`, 1, { clientReference: `cref_${randomUUID().replace(/-/g, '')}`, employmentArea: area, municipality: 'Hattula', registeredOn: '2026-03-02' });
 const exited = (pathId: string) => cloudEvent('PathExited', 'municipal', pathId, 2, { exitedOn: '2026-04-30', goalAttained: true, outcomeCategory: 'EMPLOYED_OPEN_MARKET' });
 
 beforeAll(async () => {
-  issuer = await startTestIssuer();
-  http = await startConsumerHttp(testModule());
-  const app = http.app.get(AudienceConsumerRunner).started;
+  test = await startReadTestApp(MUNICIPAL_CONSUMER, MunicipalReadController, names);
+  ({ issuer, http } = test);
+  const app = test.started;
   await caughtUp(app.consumer, Topics.municipal);
   const [a1, a2, b1] = [started(AREA_A), started(AREA_A), started(AREA_B)];
   const events = [a1, a2, b1, exited(a2.subject), exited(b1.subject)];
@@ -41,11 +29,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await http?.close();
-  await issuer?.close();
-  const db = createPool(config.databaseUrl, 1);
-  await db.query(`DROP SCHEMA IF EXISTS ${names.schema} CASCADE; DROP SCHEMA IF EXISTS ${names.schema}_rebuild CASCADE`);
-  await db.end();
+  await test?.close();
 });
 
 const READS = ['/read/active-paths-by-stage', '/read/exits-by-outcome'];

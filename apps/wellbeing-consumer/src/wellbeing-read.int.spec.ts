@@ -1,27 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Module, type Type } from '@nestjs/common';
 import { startTestIssuer, type TestIssuer, type TestTokenOptions } from '@polku/auth/testing';
-import { AudienceConsumerModule, AudienceConsumerRunner } from '@polku/consumer';
-import { caughtUp, cloudEvent, config, produceAsRelay, startConsumerHttp, testNames, type ConsumerHttp } from '@polku/consumer/testing';
+import { caughtUp, cloudEvent, produceAsRelay, startReadTestApp, testNames, type ConsumerHttp, type ReadTestApp } from '@polku/consumer/testing';
 import { Topics } from '@polku/contracts';
-import { createPool } from '@polku/event-store';
 import { eventually } from '@polku/testing';
 import { WELLBEING_CONSUMER } from './wellbeing-consumer.module';
 import { WellbeingReadController } from './wellbeing-read.controller';
 
 const names = testNames('wellbeing');
 const [AREA_A, AREA_B] = [`Alue A ${randomUUID()}`, `Alue B ${randomUUID()}`];
+let test: ReadTestApp;
 let issuer: TestIssuer;
 let http: ConsumerHttp;
-
-function testModule(): Type<unknown> {
-  @Module({
-    imports: [AudienceConsumerModule.forAudience({ ...WELLBEING_CONSUMER, schema: names.schema, groupId: names.groupId, tokenIssuer: issuer.settings })],
-    controllers: [WellbeingReadController],
-  })
-  class WellbeingTestModule {}
-  return WellbeingTestModule;
-}
 
 const token = (role: TestTokenOptions['role'], employmentArea = AREA_A) => issuer.token({ role, employmentArea });
 const contact = (area: string) => ({ clientReference: `cref_${randomUUID().replace(/-/g, '')}`, employmentArea: area, municipality: 'Hattula' });
@@ -44,9 +33,9 @@ const referralOf = (pathId: string) => events.find((event) => event.subject === 
 const serviceOf = (pathId: string) => (events.find((event) => event.subject === pathId && event.type.includes('SideService'))?.data as { serviceId: string }).serviceId;
 
 beforeAll(async () => {
-  issuer = await startTestIssuer();
-  http = await startConsumerHttp(testModule());
-  const app = http.app.get(AudienceConsumerRunner).started;
+  test = await startReadTestApp(WELLBEING_CONSUMER, WellbeingReadController, names);
+  ({ issuer, http } = test);
+  const app = test.started;
   await caughtUp(app.consumer, Topics.wellbeing);
   await produceAsRelay(Topics.wellbeing, events.map((event) => ({ key: event.subject, value: JSON.stringify(event) })));
   const ids = events.map((event) => event.id);
@@ -54,11 +43,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await http?.close();
-  await issuer?.close();
-  const db = createPool(config.databaseUrl, 1);
-  await db.query(`DROP SCHEMA IF EXISTS ${names.schema} CASCADE; DROP SCHEMA IF EXISTS ${names.schema}_rebuild CASCADE`);
-  await db.end();
+  await test?.close();
 });
 
 const READS = ['/read/open-referrals', '/read/rehab-periods'];
@@ -93,7 +78,7 @@ describe('the wellbeing consumer\'s read endpoints (health data: wellbeing staff
     expect(inA.body['periods']).toEqual([expect.objectContaining({ pathId: a, serviceId: serviceOf(a) })]);
     expect(ids((await http.call('GET', '/read/rehab-periods', { token: await token('wellbeing', AREA_B) })).body['periods'])).toEqual([b]);
     // Path c's period is stored (its area may still come), but neither answer above listed it.
-    const { pool } = http.app.get(AudienceConsumerRunner).started;
+    const { pool } = test.started;
     expect((await pool.query('SELECT service_id FROM rehab_periods WHERE path_id = $1', [c])).rows).toEqual([{ service_id: serviceOf(c) }]);
   });
 

@@ -9,6 +9,7 @@ import { config } from './config';
 
 export { config } from './config';
 export { startConsumerHttp, type ConsumerHttp } from './http';
+export { startReadTestApp, type ReadTestApp } from './read-app';
 export { countSeen, HandlerGate, SEEN_MIGRATIONS } from './seen-read-model';
 export { createThrowawayTopic, type ThrowawayTopic } from './throwaway-topic';
 
