@@ -1,5 +1,5 @@
-import { ConfigError } from './config-error';
 import { loadConfig } from './config';
+import { refusal } from './testing/refusal';
 import { databaseUrlFor } from './database-roles';
 import { kafkaFor } from './kafka';
 
@@ -16,17 +16,6 @@ const DEPLOYED_API = {
   AUTH_ISSUER: 'https://idp.example/',
   AUTH_JWKS_URL: 'https://idp.example/jwks',
 };
-
-/** The ConfigError `attempt` throws: its variable must be the one named. */
-function refusal(attempt: () => unknown): ConfigError {
-  try {
-    attempt();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('no ConfigError thrown');
-}
 
 describe('loadConfig in local development', () => {
   it('defaults to the loopback services npm start brings up', () => {

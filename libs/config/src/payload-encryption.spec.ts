@@ -1,21 +1,10 @@
-import { ConfigError } from './config-error';
 import { loadConfig } from './config';
+import { refusal } from './testing/refusal';
 import { DEV_PAYLOAD_KEY_ID, payloadEncryptionSettings } from './payload-encryption';
 
 const KEY_A = Buffer.alloc(32, 1).toString('base64');
 const KEY_B = Buffer.alloc(32, 2).toString('base64');
 const DEV_KEY = Buffer.from('polku-local-dev-payload-key-0001', 'utf8').toString('base64');
-
-/** The ConfigError `attempt` throws. */
-function refusal(attempt: () => unknown): ConfigError {
-  try {
-    attempt();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('no ConfigError thrown');
-}
 
 const read = (env: Record<string, string>, local = false) => payloadEncryptionSettings(env, local)();
 
