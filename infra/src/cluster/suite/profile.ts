@@ -1,27 +1,17 @@
+import type { Profile } from '../../chaos/profile';
+
 /** The cluster suite's faults (issue 13), in the order a run takes them. */
 export const CLUSTER_FAULT_IDS = ['C1', 'C2', 'C3', 'C4'] as const;
 export type ClusterFaultId = (typeof CLUSTER_FAULT_IDS)[number];
 
-/** Every bound of a suite run: the load under each fault and the deadlines that keep it finite. */
-export interface SuiteProfile {
+/**
+ * Every bound of a suite run: the chaos ledger's load and deadlines (the same generators and
+ * ledger judge it, docs/cluster.md), plus how long C4 keeps the history service down.
+ */
+export interface SuiteProfile extends Pick<Profile, 'stormPaths' | 'workerKillStormPaths' | 'stormConcurrency' | 'apiPaths' | 'commands' | 'commandConcurrency' | 'loadSpreadMs' | 'faultDeadlineMs' | 'settleDeadlineMs' | 'runDeadlineMs'> {
   readonly name: 'short' | 'full';
-  /** Paths of the due-item storm (each has four items due within ten seconds of its start). */
-  readonly stormPaths: number;
-  /** C3's storm, where a worker dies mid-storm. */
-  readonly workerKillStormPaths: number;
-  readonly stormConcurrency: number;
-  readonly apiPaths: number;
-  readonly commands: number;
-  readonly commandConcurrency: number;
-  /** Commands are paced over this window so the fault lands among them. */
-  readonly loadSpreadMs: number;
-  /** One fault, load and ledger included. */
-  readonly faultDeadlineMs: number;
-  /** How long the ledger may take to balance once the load is done. */
-  readonly settleDeadlineMs: number;
   /** C4: how long the history service stays down. */
   readonly historyDownMs: number;
-  readonly runDeadlineMs: number;
 }
 
 const SECOND = 1_000;
