@@ -3,6 +3,7 @@ export { FI_POLICY_VERSIONS } from './policy/fi-default.policy';
 export { TRAINING_POLICY_VERSIONS } from './policy/training.policy';
 export { policyById, policyInForce } from './policy/policy';
 export { RECIPIENTS, RULE_IDS, type DeadlineSpec, type EscalationSpec, type Offset, type PolicyLimits, type PolicyVersion, type Recipient, type RuleId, type RuleSpec } from './policy/policy.types';
+export { RECIPIENTS_READ_BY_ROLE } from './policy/recipients-by-role';
 export { planRule, type Trigger } from './schedule/plan';
 export { SCHEDULED_ITEM_KINDS, type ScheduledItem, type ScheduledItemKind } from './schedule/scheduled-item';
 export { isBusinessId } from './shared/business-id';

@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Recipient, StaffRole } from '@polku/domain';
+import { RECIPIENTS_READ_BY_ROLE } from '@polku/domain';
 import { Pool } from 'pg';
 import type { StaffUser } from '../auth/staff-user';
 import { helsinkiToday, sharedWithWellbeing } from '../paths/wellbeing-visibility';
-
-// Who reads which recipient's notifications (DOMAIN.md "Who uses Polku"). A coach's own
-// reminders are addressed to them by user id.
-const ROLE_RECIPIENTS: Readonly<Record<StaffRole, readonly Exclude<Recipient, 'COACH'>[]>> = {
-  intake: [],
-  coach: ['MULTISECTORAL_TEAM'],
-  wellbeing: ['WELLBEING_COUNTY_LEAD', 'MULTISECTORAL_TEAM'],
-  manager: ['TEAM_LEAD', 'CONTRACT_MANAGER'],
-  admin: [],
-};
 
 const COLUMNS = `notification_id::text AS "notificationId", path_id AS "pathId", recipient, rule, kind,
   to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "dueAt",
@@ -52,6 +42,6 @@ export class NotificationsQuery {
   }
 
   private scope(user: StaffUser): [string, string, readonly string[]] {
-    return [user.employmentArea, user.userId, ROLE_RECIPIENTS[user.role]];
+    return [user.employmentArea, user.userId, RECIPIENTS_READ_BY_ROLE[user.role]];
   }
 }
