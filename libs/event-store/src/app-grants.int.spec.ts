@@ -28,16 +28,11 @@ const EXPECTED: Record<string, Partial<Record<'api' | 'worker' | 'relay', string
   projection_parked: { relay: 'INSERT SELECT UPDATE' },
   path_summaries: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
   deadlines: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
-  kpi_path_facts: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
   kpi_fact_versions: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
   kpi_rehab_day_versions: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
   coach_caseloads: { api: 'SELECT' },
   upcoming_deadlines: { api: 'SELECT' },
   overdue_deadlines: { api: 'SELECT' },
-  kpi_path_months: { api: 'SELECT' },
-  kpi_monthly: { api: 'SELECT' },
-  kpi_exits_by_outcome: { api: 'SELECT' },
-  kpi_job_search_discussions: { api: 'SELECT' },
 };
 
 const config = loadConfig();
