@@ -84,7 +84,11 @@ export async function createClusterTopics(): Promise<void> {
   const admin = kafkaFor(config, 'admin');
   const kafka = createKafka({ ...admin, brokers: [...BOOTSTRAP_SERVERS], clientId: 'polku-cluster-infra' });
   const topics = projectTopics({ replicationFactor: REPLICATION_FACTOR });
-  const created = await ensureTopics(kafka, topics);
+  // createTopics waits for leaders through whichever broker it asks; on a fresh cluster that broker
+  // may not have heard of a topic yet and answers "does not host this topic-partition" (CI, stop 16).
+  // ensureTopics creates only what is missing, so asking again is safe.
+  const created: string[] = [];
+  await whileMetadataSpreads(async () => created.push(...(await ensureTopics(kafka, topics))));
   say(created.length > 0 ? `cluster topics created (×${REPLICATION_FACTOR}): ${created.join(', ')}` : 'cluster topics present');
   await whileMetadataSpreads(() => ensureTopicConfigs(kafka, topics));
   const { relay, municipal, wellbeing, api } = config.kafkaPrincipals;
