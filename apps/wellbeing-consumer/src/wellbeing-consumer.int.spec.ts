@@ -116,9 +116,10 @@ describe('wellbeing consumer on the real Kafka and PostgreSQL', () => {
   });
 
   it('rebuilds the read model from offset 0 to the same rows', async () => {
+    // Referral ids are a path's own ("r-1" on many paths): rows are keyed and ordered by path too.
     const snapshot = async () => ({
-      referrals: (await app.pool.query('SELECT * FROM referrals ORDER BY referral_id')).rows,
-      periods: (await app.pool.query('SELECT * FROM rehab_periods ORDER BY service_id')).rows,
+      referrals: (await app.pool.query('SELECT * FROM referrals ORDER BY path_id, referral_id')).rows,
+      periods: (await app.pool.query('SELECT * FROM rehab_periods ORDER BY path_id, service_id')).rows,
       areas: (await app.pool.query('SELECT * FROM path_areas ORDER BY path_id')).rows,
     });
     const before = await snapshot();
@@ -127,9 +128,13 @@ describe('wellbeing consumer on the real Kafka and PostgreSQL', () => {
     await eventually(async () => (app.rebuild.status()?.state === 'DONE' ? true : undefined), { timeoutMs: 120_000, what: 'the rebuild to swap in' });
     const after = await snapshot();
     // Other tests keep publishing while this runs: compare the rows that existed before.
-    const known = (rows: { referral_id?: string; service_id?: string }[], ids: Set<string | undefined>) => rows.filter((row) => ids.has(row.referral_id ?? row.service_id));
-    expect(known(after.referrals, new Set(before.referrals.map((row) => row.referral_id)))).toEqual(before.referrals);
-    expect(known(after.periods, new Set(before.periods.map((row) => row.service_id)))).toEqual(before.periods);
+    const keyOf = (row: { path_id: string; referral_id?: string; service_id?: string }) => `${row.path_id}/${row.referral_id ?? row.service_id}`;
+    const known = <Row extends { path_id: string }>(rows: Row[], earlier: Row[]) => {
+      const keys = new Set(earlier.map(keyOf));
+      return rows.filter((row) => keys.has(keyOf(row)));
+    };
+    expect(known(after.referrals, before.referrals)).toEqual(before.referrals);
+    expect(known(after.periods, before.periods)).toEqual(before.periods);
     const paths = new Set(before.areas.map((row) => row.path_id));
     expect(after.areas.filter((row) => paths.has(row.path_id))).toEqual(before.areas);
   }, 150_000);
