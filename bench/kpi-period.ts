@@ -17,7 +17,7 @@ import { percentile } from './support/stats';
 
 const AREA = 'Bench area';
 const MUNICIPALITIES = 20;
-const CHUNK = 25_000;
+const CHUNK = 5_000;
 /** Each path also has this many earlier versions: a real table holds a path's history beside its current facts. */
 const HISTORY = 3;
 

@@ -30,6 +30,8 @@ const EXPECTED: Record<string, Partial<Record<'api' | 'worker' | 'relay', string
   deadlines: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
   kpi_fact_versions: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
   kpi_rehab_day_versions: { api: 'SELECT', relay: 'INSERT SELECT UPDATE' },
+  // Follows kpi_fact_versions by trigger, run as the relay's projections (0024).
+  kpi_current_facts: { api: 'SELECT', relay: 'DELETE INSERT SELECT' },
   coach_caseloads: { api: 'SELECT' },
   upcoming_deadlines: { api: 'SELECT' },
   overdue_deadlines: { api: 'SELECT' },

@@ -30,6 +30,15 @@ describe('projections on the real PostgreSQL', () => {
     return out;
   }
 
+  /** kpi_current_facts (0024, kept by trigger) and the current versions it must mirror, for these paths. */
+  async function currentFacts(pathIds: readonly string[]): Promise<{ mirror: unknown[]; versions: unknown[] }> {
+    const read = async (sql: string) => (await pool.query(`${sql} ORDER BY path_id`, [pathIds])).rows;
+    return {
+      mirror: await read('SELECT * FROM kpi_current_facts WHERE path_id = ANY($1::text[])'),
+      versions: await read('SELECT * FROM kpi_fact_versions WHERE path_id = ANY($1::text[]) AND recorded_until IS NULL'),
+    };
+  }
+
   it('projects a path through interview, assessment, exit and follow-up into exact rows', async () => {
     const pathId = uniqueId('summary');
     await appendPath(pool, pathId, [
@@ -107,9 +116,14 @@ describe('projections on the real PostgreSQL', () => {
     await appendPath(pool, ids[1] as string, [start(ids[1] as string, '2026-01-07', 'Hattula'), cmd('HoldInitialInterview', '2026-01-09', { heldOn: '2026-01-09', serviceNeed: 'x' })]);
     await catchUp(pool, PROJECTIONS, { log });
     const before = await snapshot(ids);
+    const currentBefore = await currentFacts(ids);
     const counts = await rebuild(pool, PROJECTIONS, { log });
     expect(Object.keys(counts)).toEqual(TABLES);
     expect(await snapshot(ids)).toEqual(before);
+    // The rebuild's truncate empties the current facts too, and the replay fills them again.
+    expect(await currentFacts(ids)).toEqual(currentBefore);
+    expect(currentBefore.mirror).toEqual(currentBefore.versions);
+    expect(currentBefore.mirror).toHaveLength(2);
     expect(before['deadlines']?.length).toBeGreaterThan(0);
   });
 
@@ -141,6 +155,10 @@ describe('projections on the real PostgreSQL', () => {
         plan_recorded_on: '2026-01-09', exited_on: null, outcome: null, versions: 5, chained: true },
       { path_id: b, current: true, served: '{[2026-01-14,)}', multisectoral_on: '{}', interview_due_on: '2026-01-28', interview_held_on: null, plan_recorded_on: null, exited_on: null, outcome: null, versions: 1, chained: null },
     ]);
+    // The current facts' own table (0024) holds exactly these current versions, after five changes of a.
+    const { mirror, versions } = await currentFacts([a, b]);
+    expect(mirror).toEqual(versions);
+    expect(mirror).toHaveLength(2);
   });
 
   it('KPI facts: job-search discussions held on time vs. missed, by their due dates', async () => {

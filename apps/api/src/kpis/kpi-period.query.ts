@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { KpiSegment } from '@polku/contracts';
 import { AGE_BANDS, EXIT_OUTCOMES, isUnder30, type ExitOutcome } from '@polku/domain';
+import { inTransaction } from '@polku/event-store';
 import { Pool } from 'pg';
 import type { KpiCounts } from './kpi-counts';
 import { type Period, wholeMonths } from './kpi-period';
@@ -30,6 +31,9 @@ class Params {
   }
 }
 
+/** Memory for the hash of one KPI query's groups (PostgreSQL's default is 4 MB). */
+const GROUPING_WORK_MEM = '32MB';
+
 const UNDER_30 = AGE_BANDS.filter(isUnder30).map((band) => `'${band}'`).join(', ');
 
 /** The facts of the area, municipality and segment, in the versions in force (current, or as of the instant). */
@@ -40,6 +44,15 @@ function factsFilter(query: KpiCountQuery, p: Params, period: () => string): str
     query.municipality === undefined ? 'TRUE' : `f.municipality = ${p.bind(query.municipality, 'text')}`,
     segmentOf(query.segment, p, period),
   ].join(' AND ');
+}
+
+/**
+ * Where the facts in force are: as things stand now, the current versions' own table
+ * (kpi_current_facts, which follows kpi_fact_versions by trigger: migration 0024); as of an
+ * instant, the versions' history.
+ */
+function factsOf(recordedBefore: string | null): string {
+  return recordedBefore === null ? 'kpi_current_facts' : 'kpi_fact_versions';
 }
 
 function inForce(alias: string, recordedBefore: string | null, p: Params): string {
@@ -75,17 +88,23 @@ function clientFlags({ to, inPeriod }: PeriodSql): Readonly<Record<'newClients' 
 
 /**
  * Sums over paths (no client counted twice can matter) and the clients with one path only, per
- * municipality and outcome of an exit in the period: grouping by the outcome counts the exits by
- * outcome without a filter per outcome on every row.
+ * municipality, outcome and whether the exit fell in the period: grouping by them counts the exits
+ * by outcome without a filter per outcome on every row, and lets PostgreSQL hash a few hundred
+ * groups in parallel workers (a CASE over the outcome made it sort every row instead). The days
+ * from registration to a first plan recorded in the period are a grouping column too: the median
+ * comes from the count of each value, in the same scan. Nothing here may stop a parallel plan:
+ * settled discussions are counted by a PARALLEL SAFE function (kpi_dates_within, migration 0024)
+ * and there is no array_agg (not parallel before PostgreSQL 16).
  */
 function pathFigures(sql: PeriodSql, judgedOn: string): string {
-  const { inPeriod } = sql;
-  // A subquery per row only where the row has settled discussions at all.
-  const settled = (column: string) => `coalesce(sum(CASE WHEN cardinality(f.${column}) = 0 THEN 0 ELSE (SELECT count(*) FROM unnest(f.${column}) AS due WHERE ${inPeriod('due')}) END), 0)::int`;
+  const { from, to, inPeriod } = sql;
+  const settled = (column: string) => `coalesce(sum(CASE WHEN cardinality(f.${column}) = 0 THEN 0 ELSE kpi_dates_within(f.${column}, ${from}, ${to}) END), 0)::int`;
   const exited = inPeriod('f.exited_on');
   const single = Object.entries(clientFlags(sql)).map(([name, flag]) => `count(*) FILTER (WHERE NOT f.shared_client AND ${flag})::int AS "${name}"`);
   return [
-    `CASE WHEN ${exited} THEN f.outcome END AS "exitOutcome"`,
+    'f.outcome',
+    `coalesce(${exited}, false) AS "exitedInPeriod"`,
+    `CASE WHEN ${inPeriod('f.plan_recorded_on')} THEN f.plan_recorded_on - f.registered_on END AS "planDays"`,
     'count(*)::int AS paths',
     'count(*) FILTER (WHERE NOT f.shared_client)::int AS "clientsServed"',
     ...single,
@@ -94,7 +113,6 @@ function pathFigures(sql: PeriodSql, judgedOn: string): string {
     `count(*) FILTER (WHERE ${inPeriod('f.interview_due_on')} AND f.interview_held_on <= f.interview_due_on)::int AS "interviewsOnTime"`,
     `${settled('discussions_on_time')} AS "discussionsOnTime"`,
     `${settled('discussions_missed')} AS "discussionsMissed"`,
-    `coalesce(array_agg(f.plan_recorded_on - f.registered_on) FILTER (WHERE ${inPeriod('f.plan_recorded_on')}), '{}') AS "planDays"`,
     `count(f.follow_up_3) FILTER (WHERE ${exited})::int AS "followUps3"`,
     `count(*) FILTER (WHERE ${exited} AND f.follow_up_3)::int AS "inWorkAt3"`,
     `count(f.follow_up_6) FILTER (WHERE ${exited})::int AS "followUps6"`,
@@ -106,15 +124,15 @@ const MUNICIPALITY_OR_AREA = 'CASE WHEN GROUPING(f.municipality) = 1 THEN NULL E
 
 type ClientCounts = Pick<KpiCounts, 'clientsServed' | 'newClients' | 'activeAtEnd' | 'goalAttainedClients'>;
 type PathRow = ClientCounts & Pick<KpiCounts, 'interviewsDue' | 'interviewsOnTime' | 'discussionsOnTime' | 'followUps3' | 'inWorkAt3' | 'followUps6' | 'inWorkAt6'>
-  & { municipality: string; exitOutcome: string | null; paths: number; discussionsMissed: number; planDays: number[] };
+  & { municipality: string; outcome: string | null; exitedInPeriod: boolean; planDays: number | null; paths: number; discussionsMissed: number };
 type SharedRow = ClientCounts & { municipality: string | null };
 type RehabRow = { municipality: string | null; days: number; clients: number };
 
 /**
- * Counts the KPIs of one area, period and segment from the facts (kpi_fact_versions), per
- * municipality and for the whole area: distinct clients over the period, so a client served in
- * five months counts once, and the area's total is no sum of its municipalities (a client served
- * in two counts once). One hash aggregate over the period's facts sums the paths and counts the
+ * Counts the KPIs of one area, period and segment from the facts (kpi_current_facts, or
+ * kpi_fact_versions as of an instant), per municipality and for the whole area: distinct clients
+ * over the period, so a client served in five months counts once, and the area's total is no sum
+ * of its municipalities (a client served in two counts once). One hash aggregate over the period's facts sums the paths and counts the
  * clients with one path; DISTINCT sorts only the clients with several (`shared_client`).
  */
 @Injectable()
@@ -123,12 +141,14 @@ export class KpiPeriodQuery {
 
   async counts(query: KpiCountQuery): Promise<KpiCounts[]> {
     const [paths, shared, rehab] = await Promise.all([this.pathRows(query), this.sharedRows(query), this.rehabDays(query)]);
-    const area = combined(null, paths, shared.find((row) => row.municipality === null), rehab.find((row) => row.municipality === null));
+    const parts = (name: string | null) => ({
+      paths: name === null ? paths : paths.filter((row) => row.municipality === name),
+      shared: shared.find((row) => row.municipality === name),
+      rehab: rehab.find((row) => row.municipality === name),
+    });
     const names = [...new Set(paths.map((row) => row.municipality))];
-    const byMunicipality = names.map((name) => combined(name, paths.filter((row) => row.municipality === name), shared.find((row) => row.municipality === name), rehab.find((row) => row.municipality === name)));
-    const rehabOnly = rehab.filter((row) => row.municipality !== null && !paths.some((path) => path.municipality === row.municipality));
-    const rows = [...byMunicipality, ...rehabOnly.map((row) => combined(row.municipality, [], undefined, row))];
-    return [...rows, area];
+    const rehabOnly = rehab.flatMap((row) => (row.municipality !== null && !names.includes(row.municipality) ? [row.municipality] : []));
+    return [...[...names, ...rehabOnly].map((name) => combined(name, parts(name))), combined(null, parts(null))];
   }
 
   private async pathRows(query: KpiCountQuery): Promise<PathRow[]> {
@@ -136,25 +156,41 @@ export class KpiPeriodQuery {
     const sql = periodSql(p, query.period);
     const period = () => `daterange(${sql.from}, ${sql.to}, '[]')`;
     const columns = pathFigures(sql, p.bind(query.judgedOn, 'date'));
-    const { rows } = await this.pool.query<PathRow>(
-      `SELECT f.municipality, ${columns}
-         FROM kpi_fact_versions f WHERE ${factsFilter(query, p, period)} AND f.served && ${period()}
-        GROUP BY f.municipality, "exitOutcome"`,
-      p.values,
-    );
-    return rows;
+    // PostgreSQL cannot know how few groups the days to plan make; with the default work_mem it
+    // fears a large hash table and sorts every row instead (docs/reporting.md, "Speed").
+    return inTransaction(this.pool, async (client) => {
+      await client.query(`SET LOCAL work_mem = '${GROUPING_WORK_MEM}'`);
+      const { rows } = await client.query<PathRow>(
+        `SELECT f.municipality, ${columns}
+           FROM ${factsOf(query.recordedBefore)} f WHERE ${factsFilter(query, p, period)} AND f.served && ${period()}
+          GROUP BY f.municipality, f.outcome, "exitedInPeriod", "planDays"`,
+        p.values,
+      );
+      return rows;
+    });
   }
 
-  /** The clients with several paths, counted once each per municipality and once in the area. */
+  /**
+   * The clients with several paths, counted once each per municipality and once in the area:
+   * each client's flags are folded first (a client counts when any of their paths does), so the
+   * counts are hash aggregates instead of a sort for every count(DISTINCT …).
+   */
   private async sharedRows(query: KpiCountQuery): Promise<SharedRow[]> {
     const p = new Params();
     const sql = periodSql(p, query.period);
     const period = () => `daterange(${sql.from}, ${sql.to}, '[]')`;
-    const flags = Object.entries(clientFlags(sql)).map(([name, flag]) => `count(DISTINCT f.client_reference) FILTER (WHERE ${flag})::int AS "${name}"`);
+    const names = Object.keys(clientFlags(sql));
+    const folded = Object.entries(clientFlags(sql)).map(([name, flag]) => `bool_or(${flag}) AS "${name}"`);
+    const counts = ['count(*)::int AS "clientsServed"', ...names.map((name) => `count(*) FILTER (WHERE "${name}")::int AS "${name}"`)].join(', ');
     const { rows } = await this.pool.query<SharedRow>(
-      `SELECT ${MUNICIPALITY_OR_AREA}, count(DISTINCT f.client_reference)::int AS "clientsServed", ${flags.join(', ')}
-         FROM kpi_fact_versions f WHERE ${factsFilter(query, p, period)} AND f.shared_client AND f.served && ${period()}
-        GROUP BY GROUPING SETS ((f.municipality), ())`,
+      `WITH per_municipality AS (
+         SELECT f.municipality, f.client_reference, ${folded.join(', ')}
+           FROM ${factsOf(query.recordedBefore)} f WHERE ${factsFilter(query, p, period)} AND f.shared_client AND f.served && ${period()}
+          GROUP BY f.municipality, f.client_reference)
+       SELECT municipality, ${counts} FROM per_municipality GROUP BY municipality
+       UNION ALL
+       SELECT NULL, ${counts}
+         FROM (SELECT ${names.map((name) => `bool_or("${name}") AS "${name}"`).join(', ')} FROM per_municipality GROUP BY client_reference) AS per_client`,
       p.values,
     );
     return rows;
@@ -168,7 +204,7 @@ export class KpiPeriodQuery {
     const period = p.periodOf(query.period);
     const { rows } = await this.pool.query<RehabRow>(
       `SELECT ${MUNICIPALITY_OR_AREA}, sum(r.realised_days)::int AS days, count(DISTINCT f.client_reference)::int AS clients
-         FROM kpi_rehab_day_versions r JOIN kpi_fact_versions f ON f.path_id = r.path_id
+         FROM kpi_rehab_day_versions r JOIN ${factsOf(query.recordedBefore)} f ON f.path_id = r.path_id
         WHERE ${factsFilter(query, p, period)} AND ${inForce('r', query.recordedBefore, p)}
           AND r.month BETWEEN ${p.bind(`${months.from}-01`, 'date')} AND ${p.bind(`${months.to}-01`, 'date')}
         GROUP BY GROUPING SETS ((f.municipality), ())`,
@@ -180,32 +216,50 @@ export class KpiPeriodQuery {
 
 const sumOf = (rows: readonly PathRow[], pick: (row: PathRow) => number) => rows.reduce((sum, row) => sum + pick(row), 0);
 
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+/** The median of values given as counts per value. */
+function medianOf(counts: readonly { days: number; plans: number }[]): number | null {
+  const total = counts.reduce((sum, row) => sum + row.plans, 0);
+  if (total === 0) return null;
+  const sorted = [...counts].sort((a, b) => a.days - b.days);
+  // The values at 0-based ranks ⌊(n−1)/2⌋ and ⌊n/2⌋: one value for an odd n, two to average for an even one.
+  const valueAt = (rank: number): number => {
+    let seen = 0;
+    for (const row of sorted) {
+      seen += row.plans;
+      if (rank < seen) return row.days;
+    }
+    return Number.NaN;
+  };
+  return (valueAt(Math.floor((total - 1) / 2)) + valueAt(Math.floor(total / 2))) / 2;
 }
 
-/** One municipality (or the area: every row) from its path sums, its shared clients and its realised days. */
-function combined(municipality: string | null, paths: readonly PathRow[], shared: SharedRow | undefined, rehab: RehabRow | undefined): KpiCounts {
-  const planDays = paths.flatMap((row) => row.planDays);
+interface MunicipalityParts {
+  readonly paths: readonly PathRow[];
+  readonly shared: SharedRow | undefined;
+  readonly rehab: RehabRow | undefined;
+}
+
+/** One municipality (or the area: every row) from its path sums, plan days, shared clients and realised days. */
+function combined(municipality: string | null, { paths, shared, rehab }: MunicipalityParts): KpiCounts {
+  const plans = paths.flatMap((row) => (row.planDays === null ? [] : [{ days: row.planDays, plans: row.paths }]));
+  const plansRecorded = plans.reduce((sum, row) => sum + row.plans, 0);
   const clients = (figure: keyof ClientCounts) => sumOf(paths, (row) => row[figure]) + (shared?.[figure] ?? 0);
+  const exitsOf = (outcome?: string) => sumOf(paths, (row) => (row.exitedInPeriod && (outcome === undefined || row.outcome === outcome) ? row.paths : 0));
   return {
     municipality,
     clientsServed: clients('clientsServed'),
     newClients: clients('newClients'),
     activeAtEnd: clients('activeAtEnd'),
-    exits: sumOf(paths, (row) => (row.exitOutcome === null ? 0 : row.paths)),
-    exitsByOutcome: Object.fromEntries(EXIT_OUTCOMES.map((outcome) => [outcome, sumOf(paths, (row) => (row.exitOutcome === outcome ? row.paths : 0))])) as Record<ExitOutcome, number>,
+    exits: exitsOf(),
+    exitsByOutcome: Object.fromEntries(EXIT_OUTCOMES.map((outcome) => [outcome, exitsOf(outcome)])) as Record<ExitOutcome, number>,
     goalAttainedClients: clients('goalAttainedClients'),
     interviewsDue: sumOf(paths, (row) => row.interviewsDue),
     interviewsOnTime: sumOf(paths, (row) => row.interviewsOnTime),
     discussionsDue: sumOf(paths, (row) => row.discussionsOnTime + row.discussionsMissed),
     discussionsOnTime: sumOf(paths, (row) => row.discussionsOnTime),
-    plansRecorded: planDays.length,
-    daysToPlanMedian: median(planDays),
-    daysToPlanMean: planDays.length === 0 ? null : planDays.reduce((sum, days) => sum + days, 0) / planDays.length,
+    plansRecorded,
+    daysToPlanMedian: medianOf(plans),
+    daysToPlanMean: plansRecorded === 0 ? null : plans.reduce((sum, row) => sum + row.days * row.plans, 0) / plansRecorded,
     followUps3: sumOf(paths, (row) => row.followUps3),
     inWorkAt3: sumOf(paths, (row) => row.inWorkAt3),
     followUps6: sumOf(paths, (row) => row.followUps6),
