@@ -7,7 +7,7 @@ import { progress } from '../support/progress';
 import { awaitCount } from '../support/wait';
 
 /** Starting N takes N ÷ (the start rate B1 measured) × this, plus the margin, at most the cap. */
-const START_SAFETY = 1.5;
+const START_SAFETY = 1.2;
 const START_MARGIN_S = 3;
 /** Starts stop this long before the due instant: none may start after it (it would fire at once). */
 const STOP_STARTING_BEFORE_DUE_MS = 2_000;

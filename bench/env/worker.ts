@@ -11,11 +11,6 @@ import { BASELINE_TASK_QUEUE } from '../baseline/baseline.messages';
 import { OPEN_PATHS_TASK_QUEUE } from '../support/paths';
 import type { WorkerQueue } from './worker-process';
 
-/**
- * apps/worker's cache bound (WORKFLOW_CACHE_SIZE there). Every worker here gets the same
- * settings, so the baselines run exactly as ours; change it with apps/worker.
- */
-const WORKFLOW_CACHE_SIZE = 1_000;
 const TASK_QUEUES: Readonly<Record<WorkerQueue, string>> = { paths: PATH_TASK_QUEUE, 'open-paths': OPEN_PATHS_TASK_QUEUE, baseline: BASELINE_TASK_QUEUE };
 
 /**
@@ -44,7 +39,9 @@ async function main(): Promise<void> {
         // Payloads encrypted both ways, for ours and the baselines alike (docs/payload-encryption.md).
         dataConverter: temporalDataConverter(),
         activities: activitiesFor(queue, pool),
-        maxCachedWorkflows: WORKFLOW_CACHE_SIZE,
+        // apps/worker's cache bound, from the same setting (WORKER_MAX_CACHED_WORKFLOWS): every
+        // worker here gets it, so the baselines run exactly as ours.
+        maxCachedWorkflows: config.worker.maxCachedWorkflows,
       }),
     ),
   );

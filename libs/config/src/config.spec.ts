@@ -41,7 +41,7 @@ describe('loadConfig in local development', () => {
   });
 
   it('sizes the worker\'s workflow cache from WORKER_MAX_CACHED_WORKFLOWS, refusing what is not a whole number', () => {
-    expect(loadConfig(LOCAL).worker.maxCachedWorkflows).toBe(1_000);
+    expect(loadConfig(LOCAL).worker.maxCachedWorkflows).toBe(600);
     expect(loadConfig({ ...LOCAL, WORKER_MAX_CACHED_WORKFLOWS: '30000' }).worker.maxCachedWorkflows).toBe(30_000);
     expect(refusal(() => loadConfig({ ...LOCAL, WORKER_MAX_CACHED_WORKFLOWS: '0' })).variable).toBe('WORKER_MAX_CACHED_WORKFLOWS');
   });

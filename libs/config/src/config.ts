@@ -34,7 +34,11 @@ export interface PolkuConfig extends KafkaConfig {
   readonly api: { readonly host: string; readonly port: number; readonly metrics: boolean };
   readonly worker: {
     readonly healthPort: number;
-    /** Open paths kept in the worker's workflow cache (WORKER_MAX_CACHED_WORKFLOWS); past it a path replays on its next task. */
+    /**
+     * Open paths kept in the worker's workflow cache (WORKER_MAX_CACHED_WORKFLOWS); past it a path
+     * replays on its next task. The default 600 keeps a worker under 1 GiB: ≈ 330 MiB without
+     * paths plus ≈ 0.8 MiB per cached path (docs/benchmarks.md, B7).
+     */
     readonly maxCachedWorkflows: number;
   };
   readonly relay: { readonly port: number; readonly batchSize: number; readonly pollMs: number };
@@ -69,7 +73,7 @@ export function loadConfig(env: Env = process.env): PolkuConfig {
       return kafkaFor(kafka, 'admin');
     },
     api: { host: env['API_HOST'] ?? '127.0.0.1', port: apiPort, metrics: booleanSetting(env, 'API_METRICS', local) },
-    worker: { healthPort: port(env, 'WORKER_HEALTH_PORT', 3100), maxCachedWorkflows: wholeNumber(env, 'WORKER_MAX_CACHED_WORKFLOWS', 1_000, 1, 1_000_000) },
+    worker: { healthPort: port(env, 'WORKER_HEALTH_PORT', 3100), maxCachedWorkflows: wholeNumber(env, 'WORKER_MAX_CACHED_WORKFLOWS', 600, 1, 1_000_000) },
     relay: { port: port(env, 'RELAY_PORT', 3200), batchSize: 500, pollMs: 1_000 },
     municipalConsumer: { port: port(env, 'MUNICIPAL_CONSUMER_PORT', 3300) },
     wellbeingConsumer: { port: port(env, 'WELLBEING_CONSUMER_PORT', 3400) },
