@@ -28,7 +28,7 @@ export const FULL: Profile = {
   b1: { starts: 1_000, capS: 120 },
   b2: { users: [1, 16], commandsPerUser: 100, capS: 60 },
   b3: { items: 10_000, startCapS: 480, fireCapS: 480 },
-  b4: { writers: [1, 50], seconds: 10 },
+  b4: { writers: [1, 10, 50], seconds: 10 },
   b5: { backlogPaths: 10_000, drainCapS: 120 },
   b6: { perSecond: 100, seconds: 20, settleS: 15 },
   b7: { paths: 30_000, dueEvery: 30, dueAfterS: 60, openCapS: 480, fireCapS: 120 },
