@@ -57,6 +57,22 @@ describe('wellbeing consumer on the real Kafka and PostgreSQL', () => {
     ]);
   });
 
+  it('keeps the referrals and periods of two paths that use the same ids: the ids are each path\'s own', async () => {
+    const [first, second] = [`path-${randomUUID()}`, `path-${randomUUID()}`];
+    const period = (pathId: string, sequence: number) =>
+      cloudEvent('SideServiceStarted', 'wellbeing', pathId, sequence, { serviceId: 'svc-1', kind: 'REHABILITATIVE_WORK_ACTIVITY', startOn: '2026-03-02', plannedEndOn: '2026-06-30', daysPerWeek: 3, hoursPerDay: 4, reviewOn: '2026-05-01' });
+    await send(referral(first, 'r-1', 'MULTISECTORAL_SUPPORT', 2), period(first, 3), referral(second, 'r-1', 'MULTISECTORAL_SUPPORT', 2), period(second, 3));
+    await send(cloudEvent('SideServiceEnded', 'wellbeing', second, 4, { serviceId: 'svc-1', kind: 'REHABILITATIVE_WORK_ACTIVITY', endedOn: '2026-06-15' }));
+    const ours = async () => (await openReferrals(app.pool, AREA)).filter((row) => row.referralId === 'r-1' && [first, second].includes(row.pathId));
+    await until(async () => ((await ours()).length === 2 ? true : undefined), 'both paths\' r-1 referrals');
+    const periods = await until(async () => {
+      const rows = (await rehabPeriods(app.pool, AREA)).filter((row) => row.serviceId === 'svc-1' && [first, second].includes(row.pathId));
+      return rows.length === 2 && rows.some((row) => row.endedOn !== null) ? rows : undefined;
+    }, 'both paths\' svc-1 periods, the second ended');
+    // The end of the second path's period ends that one only.
+    expect(Object.fromEntries(periods.map((row) => [row.pathId, row.endedOn]))).toEqual({ [first]: null, [second]: '2026-06-15' });
+  });
+
   it('dead-letters invalid JSON and a CloudEvent of an unknown type with the reason, then goes on', async () => {
     const pathId = `path-${randomUUID()}`;
     const unknown = { ...referral(pathId, 'ref-x', 'CONSENT'), type: 'fi.polku.servicepath.NoSuchThing.v1' };

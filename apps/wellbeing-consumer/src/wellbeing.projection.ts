@@ -4,7 +4,8 @@ import type { PoolClient } from 'pg';
 /**
  * Applies one wellbeing event to the referrals and rehabilitation periods, and notes the path's
  * employment area when the event names it. Every write is idempotent on its own (keys, "still
- * open" conditions), besides the dedupe by event id.
+ * open" conditions), besides the dedupe by event id. Referral and service ids are a path's own,
+ * so every row is keyed by the path too (migration 0003).
  */
 export async function projectWellbeing(event: IntegrationEvent, db: PoolClient): Promise<void> {
   await rememberArea(event, db);
@@ -13,7 +14,7 @@ export async function projectWellbeing(event: IntegrationEvent, db: PoolClient):
       const { referralId, pathId, service, legalBasis, referredOn, workCapacityLimitation } = event.data;
       await db.query(
         `INSERT INTO referrals (referral_id, path_id, service, legal_basis, referred_on, work_capacity_limitation)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (referral_id) DO NOTHING`,
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (path_id, referral_id) DO NOTHING`,
         [referralId, pathId, service, legalBasis, referredOn, workCapacityLimitation ?? null],
       );
       return;
@@ -30,7 +31,7 @@ export async function projectWellbeing(event: IntegrationEvent, db: PoolClient):
       if (kind !== 'REHABILITATIVE_WORK_ACTIVITY') return;
       await db.query(
         `INSERT INTO rehab_periods (service_id, path_id, start_on, planned_end_on, days_per_week, hours_per_day, review_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (service_id) DO NOTHING`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (path_id, service_id) DO NOTHING`,
         [serviceId, pathId, startOn, plannedEndOn, daysPerWeek ?? null, hoursPerDay ?? null, reviewOn ?? null],
       );
       return;
@@ -41,7 +42,7 @@ export async function projectWellbeing(event: IntegrationEvent, db: PoolClient):
     // a consent was given ends here unannounced. The end alone cannot build a row (no start or
     // planned end), and dead-lettering it would fill the DLQ with traffic the contract allows.
     case 'SideServiceEnded':
-      await db.query('UPDATE rehab_periods SET ended_on = $2 WHERE service_id = $1 AND ended_on IS NULL', [event.data.serviceId, event.data.endedOn]);
+      await db.query('UPDATE rehab_periods SET ended_on = $3 WHERE path_id = $1 AND service_id = $2 AND ended_on IS NULL', [event.subject, event.data.serviceId, event.data.endedOn]);
       return;
     default:
       return;
