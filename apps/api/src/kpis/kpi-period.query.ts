@@ -40,7 +40,8 @@ const UNDER_30 = AGE_BANDS.filter(isUnder30).map((band) => `'${band}'`).join(', 
 function factsFilter(query: KpiCountQuery, p: Params, period: () => string): string {
   return [
     `f.employment_area = ${p.bind(query.employmentArea, 'text')}`,
-    inForce('f', query.recordedBefore, p),
+    // kpi_current_facts holds only versions in force now (factsOf): no condition on it.
+    query.recordedBefore === null ? 'TRUE' : inForce('f', query.recordedBefore, p),
     query.municipality === undefined ? 'TRUE' : `f.municipality = ${p.bind(query.municipality, 'text')}`,
     segmentOf(query.segment, p, period),
   ].join(' AND ');
@@ -179,8 +180,9 @@ export class KpiPeriodQuery {
     const p = new Params();
     const sql = periodSql(p, query.period);
     const period = () => `daterange(${sql.from}, ${sql.to}, '[]')`;
-    const names = Object.keys(clientFlags(sql));
-    const folded = Object.entries(clientFlags(sql)).map(([name, flag]) => `bool_or(${flag}) AS "${name}"`);
+    const flags = Object.entries(clientFlags(sql));
+    const names = flags.map(([name]) => name);
+    const folded = flags.map(([name, flag]) => `bool_or(${flag}) AS "${name}"`);
     const counts = ['count(*)::int AS "clientsServed"', ...names.map((name) => `count(*) FILTER (WHERE "${name}")::int AS "${name}"`)].join(', ');
     const { rows } = await this.pool.query<SharedRow>(
       `WITH per_municipality AS (
