@@ -4,6 +4,19 @@ import { HOST, Ports } from '../layout';
 export const TEMPORAL_SERVICES = ['frontend', 'history', 'matching', 'worker'] as const;
 export type TemporalService = (typeof TEMPORAL_SERVICES)[number];
 
+/**
+ * The order the services start in. On a fresh database every service that finds no cluster
+ * metadata record writes one; all but the first writer then exit with "failed to initialize
+ * current cluster metadata" (CI saw it). History starts alone and writes the record; the other
+ * three find it and start side by side.
+ */
+export const TEMPORAL_START_WAVES: readonly (readonly TemporalService[])[] = [['history'], ['frontend', 'matching', 'worker']];
+
+/** Starts every service, wave after wave; a wave's services start together. */
+export async function startTemporalInWaves(start: (service: TemporalService) => Promise<void>): Promise<void> {
+  for (const wave of TEMPORAL_START_WAVES) await Promise.all(wave.map(start));
+}
+
 /** Temporal's own defaults (7233…, 6933…), shifted like every other port of the cluster. */
 const shift = Ports.temporal - 7233;
 const TEMPORAL_BASE: Record<TemporalService, { grpc: number; membership: number }> = {

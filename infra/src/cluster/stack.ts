@@ -5,7 +5,7 @@ import type { Service } from '../service';
 import { migrateDatabase } from '../setup';
 import { clusterApps } from './cluster-apps';
 import { assertClusterStack } from './cluster-env';
-import { TEMPORAL_SERVICES, type TemporalService } from './cluster-ports';
+import { startTemporalInWaves, TEMPORAL_SERVICES, type TemporalService } from './cluster-ports';
 import { createClusterTopics, kafkaCluster } from './kafka/kafka-cluster';
 import { installTemporalCluster } from './temporal/build';
 import { ensureNamespace } from './temporal/namespace';
@@ -15,10 +15,10 @@ import { temporalUi } from './temporal/ui';
 
 export const temporalServices: Readonly<Record<TemporalService, Service>> = Object.fromEntries(TEMPORAL_SERVICES.map((service) => [service, temporalService(service)])) as Record<TemporalService, Service>;
 
-/** Temporal: schema, the four services side by side (they find each other through the membership table), the namespace. */
+/** Temporal: schema, the four services (they find each other through the membership table), the namespace. */
 async function temporalUp(): Promise<void> {
   await ensureTemporalSchema();
-  await Promise.all(Object.values(temporalServices).map((service) => service.start()));
+  await startTemporalInWaves((service) => temporalServices[service].start());
   await ensureNamespace();
 }
 
