@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@polku/config';
+import { KPI_SMALLEST_SHOWN } from '@polku/contracts';
 import { eventually } from '@polku/testing';
 import { Pool } from 'pg';
 import { journey } from '../support/path-journey';
@@ -10,7 +11,7 @@ const config = loadConfig();
 const PROJECTION_LAG_MS = 60_000;
 jest.setTimeout(PROJECTION_LAG_MS * 2 + 60_000);
 
-type Report = { municipalities: { municipality: string; current: Record<string, unknown> & { exitsByOutcome: Record<string, number | null> } }[] };
+type Report = { smallestShown: number; municipalities: { municipality: string; current: Record<string, unknown> & { exitsByOutcome: Record<string, number | null> } }[] };
 
 /** The small-cell rule at its boundary, through the running API: 4 people suppressed, 5 shown. */
 describe('KPI small cells end to end', () => {
@@ -48,6 +49,7 @@ describe('KPI small cells end to end', () => {
     for (const { pathId } of paths.slice(0, 4)) await exitPath(pathId);
 
     const four = await reportAfter(4);
+    expect(four.smallestShown).toBe(KPI_SMALLEST_SHOWN);
     expect(four.municipalities.map((row) => row.current)).toEqual([expect.objectContaining({ clientsServed: 5, newClients: 5, activeAtEnd: null, exits: null, goalAttainedClients: null, goalAttainedShare: null })]);
     expect(four.municipalities[0]?.current.exitsByOutcome).toMatchObject({ EMPLOYED_OPEN_MARKET: null, EDUCATION: 0 });
 

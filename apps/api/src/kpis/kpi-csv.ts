@@ -1,4 +1,4 @@
-import type { KpiChange, KpiComparison, KpiFigures, KpiReport } from '@polku/contracts';
+import { KPI_SMALLEST_SHOWN, type KpiChange, type KpiComparison, type KpiFigures, type KpiReport } from '@polku/contracts';
 import { EXIT_OUTCOMES } from '@polku/domain';
 
 type Figure = keyof KpiChange;
@@ -8,7 +8,7 @@ const PEOPLE: readonly Figure[] = ['clientsServed', 'newClients', 'activeAtEnd',
 const FIGURES: readonly Figure[] = [
   ...PEOPLE, 'goalAttainedShare', 'interviewOnTimeShare', 'discussionOnTimeShare', 'daysToPlanMedian', 'daysToPlanMean', 'inWorkShare3', 'inWorkShare6', 'rehabDays',
 ];
-const SUPPRESSED = '<5';
+const SUPPRESSED = `<${KPI_SMALLEST_SHOWN}`;
 // A cell a spreadsheet would run as a formula (CWE-1236): municipality names are typed by staff.
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -1,4 +1,4 @@
-import type { KpiChange, KpiFigures } from '@polku/contracts';
+import { KPI_SMALLEST_SHOWN, type KpiChange, type KpiFigures } from '@polku/contracts';
 import { EXIT_OUTCOMES } from '@polku/domain';
 import type { KpiCounts } from './kpi-counts';
 
@@ -17,14 +17,13 @@ import type { KpiCounts } from './kpi-counts';
  *    a share of counts not published (interviews, follow-ups) needs both to be publishable.
  * 4. An average is shown only over 5 or more people.
  *
- * Deterministic, so asking again (or for another period) never averages the rounding away.
+ * Deterministic, so asking again (or for another period) never averages the rounding away. The
+ * threshold, 5, is KPI_SMALLEST_SHOWN of the contracts, published in every answer.
  */
-export const SMALLEST_SHOWN = 5;
-
 export function publishCount(count: number): number | null {
   if (count === 0) return 0;
-  if (count < SMALLEST_SHOWN) return null;
-  return Math.floor(count / SMALLEST_SHOWN) * SMALLEST_SHOWN;
+  if (count < KPI_SMALLEST_SHOWN) return null;
+  return Math.floor(count / KPI_SMALLEST_SHOWN) * KPI_SMALLEST_SHOWN;
 }
 
 /** A share of two published counts, to four decimals; null when either is suppressed or nobody is counted. */
@@ -38,7 +37,7 @@ export function publishFigures(counts: KpiCounts): KpiFigures {
   const clientsServed = publishCount(counts.clientsServed);
   const goalAttainedClients = publishCount(counts.goalAttainedClients);
   const ratio = (part: number, whole: number) => publishShare(publishCount(part), publishCount(whole));
-  const overEnoughPlans = (value: number | null) => (counts.plansRecorded >= SMALLEST_SHOWN && value !== null ? Math.round(value * 10) / 10 : null);
+  const overEnoughPlans = (value: number | null) => (counts.plansRecorded >= KPI_SMALLEST_SHOWN && value !== null ? Math.round(value * 10) / 10 : null);
   return {
     municipality: counts.municipality,
     clientsServed,
@@ -55,7 +54,7 @@ export function publishFigures(counts: KpiCounts): KpiFigures {
     inWorkShare3: ratio(counts.inWorkAt3, counts.followUps3),
     inWorkShare6: ratio(counts.inWorkAt6, counts.followUps6),
     // Days are not people, but few clients behind a sum point at them: shown over 5 or more clients.
-    rehabDays: counts.rehabClients === 0 ? 0 : counts.rehabClients >= SMALLEST_SHOWN ? counts.rehabDays : null,
+    rehabDays: counts.rehabClients === 0 ? 0 : counts.rehabClients >= KPI_SMALLEST_SHOWN ? counts.rehabDays : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { KpiComparison, KpiReport, KpiSegment } from '@polku/contracts';
+import { KPI_SMALLEST_SHOWN, type KpiComparison, type KpiReport, type KpiSegment } from '@polku/contracts';
 import { EXIT_OUTCOMES, type ExitOutcome } from '@polku/domain';
 import type { KpiCounts } from './kpi-counts';
 import { changeOf, publishFigures } from './kpi-disclosure';
@@ -30,6 +30,7 @@ export function kpiReport(asked: KpiAsked, segment: KpiSegment, generatedAt: str
     segment,
     asOf: asked.asOf,
     generatedAt,
+    smallestShown: KPI_SMALLEST_SHOWN,
     rehabMonths: wholeMonths(asked.period),
     area: compared(null, current, previous),
     municipalities: names.map((name) => compared(name, current, previous)),

@@ -1,3 +1,4 @@
+import { KPI_SMALLEST_SHOWN } from '@polku/contracts';
 import type { DomainLabels } from './domain-labels';
 import { DOMAIN_EN } from './domain.en';
 import { DOMAIN_FI } from './domain.fi';
@@ -24,10 +25,21 @@ export interface Dictionary extends DomainLabels {
   readonly statement: Readonly<Record<StatementKey, string>>;
 }
 
+/**
+ * Figures a text names but does not own, filled in where the text says `{name}`: the small-cell
+ * threshold is the API's (KPI_SMALLEST_SHOWN), so a text never restates it.
+ */
+const FACTS: Readonly<Record<string, string>> = { smallestShown: String(KPI_SMALLEST_SHOWN) };
+
+export function withFacts<K extends string>(texts: Readonly<Record<K, string>>): Readonly<Record<K, string>> {
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (placeholder, name: string) => FACTS[name] ?? placeholder);
+  return Object.fromEntries(Object.entries<string>(texts).map(([key, text]) => [key, fill(text)])) as Record<K, string>;
+}
+
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = {
-  fi: { ui: UI_FI, statement: STATEMENT_FI, ...DOMAIN_FI },
-  sv: { ui: UI_SV, statement: STATEMENT_SV, ...DOMAIN_SV },
-  en: { ui: UI_EN, statement: STATEMENT_EN, ...DOMAIN_EN },
+  fi: { ui: withFacts(UI_FI), statement: STATEMENT_FI, ...DOMAIN_FI },
+  sv: { ui: withFacts(UI_SV), statement: STATEMENT_SV, ...DOMAIN_SV },
+  en: { ui: withFacts(UI_EN), statement: STATEMENT_EN, ...DOMAIN_EN },
 };
 
 export function parseLang(value: string | null | undefined): Lang {

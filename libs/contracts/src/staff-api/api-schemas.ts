@@ -147,6 +147,14 @@ export const KpiQuerySchema = z.strictObject({
 export type KpiQuery = z.infer<typeof KpiQuerySchema>;
 export type KpiQueryParams = z.input<typeof KpiQuerySchema>;
 
+/**
+ * The small-cell threshold of every KPI answer (docs/erasure.md, "Statistics: small cells"): a
+ * count of people from 1 to one below it is not shown, every other count is rounded down to a
+ * multiple of it. The API applies it, publishes it in the answer, and the console and the CSV
+ * name it ("<5") from here.
+ */
+export const KPI_SMALLEST_SHOWN = 5;
+
 const share = z.number().nullable();
 /** A count of people: null when 1–4 (suppressed), else rounded down to a multiple of 5 (docs/erasure.md, "Statistics"). */
 const people = z.int().nullable();
@@ -190,6 +198,7 @@ export const KpiReportSchema = z.object({
   segment: z.enum(KPI_SEGMENTS),
   asOf: localDate.nullable(),
   generatedAt: instant,
+  smallestShown: z.literal(KPI_SMALLEST_SHOWN).meta({ description: 'The small-cell threshold: a count of people below it (and above 0) is null, every other count is rounded down to a multiple of it.' }),
   /** The months whose rehabilitative work activity days are counted: those wholly in the period. */
   rehabMonths: z.object({ from: z.string(), to: z.string() }).nullable(),
   area: KpiComparisonSchema,
