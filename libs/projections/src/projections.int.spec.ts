@@ -161,6 +161,32 @@ describe('projections on the real PostgreSQL', () => {
     expect(mirror).toHaveLength(2);
   });
 
+  it('KPI facts: the current facts\' table has the columns of the versions, by name and type', async () => {
+    const columns = async (table: string) =>
+      (await pool.query<{ name: string; type: string }>(`SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attname`, [table])).rows;
+    expect(await columns('kpi_current_facts')).toEqual(await columns('kpi_fact_versions'));
+  });
+
+  it('KPI facts: the current facts follow the versions by column name, whatever the columns\' order', async () => {
+    const pathId = uniqueId('kpi-order');
+    await appendPath(pool, pathId, [start(pathId, '2026-01-07', 'Hattula')]);
+    await catchUp(pool, PROJECTIONS, { log });
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // The mirror's municipality moved to its end, as a drop and a re-add would: only the order differs.
+      await client.query('ALTER TABLE kpi_current_facts DROP COLUMN municipality');
+      await client.query('ALTER TABLE kpi_current_facts ADD COLUMN municipality text');
+      await client.query("UPDATE kpi_fact_versions SET municipality = 'Janakkala', shared_client = true WHERE path_id = $1 AND recorded_until IS NULL", [pathId]);
+      const read = async (table: string) => (await client.query(`SELECT path_id, municipality, served::text, interview_due_on::text, shared_client FROM ${table} WHERE path_id = $1 AND recorded_until IS NULL`, [pathId])).rows;
+      expect(await read('kpi_current_facts')).toEqual([{ path_id: pathId, municipality: 'Janakkala', served: '{[2026-01-07,)}', interview_due_on: '2026-01-21', shared_client: true }]);
+      expect(await read('kpi_current_facts')).toEqual(await read('kpi_fact_versions'));
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+
   it('KPI facts: job-search discussions held on time vs. missed, by their due dates', async () => {
     const [held, missed] = [uniqueId('jsd-held'), uniqueId('jsd-missed')] as [string, string];
     const interview = cmd('HoldInitialInterview', '2026-01-09', { heldOn: '2026-01-09', serviceNeed: 'x', employmentPlan: { applicationsPerMonth: 4, goals: [] } });
