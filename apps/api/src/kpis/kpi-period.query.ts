@@ -100,32 +100,36 @@ function clientFlags({ to, inPeriod }: PeriodSql): Readonly<Record<'newClients' 
 function pathFigures(sql: PeriodSql, judgedOn: string): string {
   const { from, to, inPeriod } = sql;
   const settled = (column: string) => `coalesce(sum(CASE WHEN cardinality(f.${column}) = 0 THEN 0 ELSE kpi_dates_within(f.${column}, ${from}, ${to}) END), 0)::int`;
-  const exited = inPeriod('f.exited_on');
-  const single = Object.entries(clientFlags(sql)).map(([name, flag]) => `count(*) FILTER (WHERE NOT f.shared_client AND ${flag})::int AS "${name}"`);
+  // A condition that a grouping column decides (a shared client, an exit in the period) is
+  // applied to the groups in combined(), not to every row: each FILTER is evaluated per row.
+  const { newClients, activeAtEnd } = clientFlags(sql);
   return [
     'f.outcome',
-    `coalesce(${exited}, false) AS "exitedInPeriod"`,
+    `coalesce(${inPeriod('f.exited_on')}, false) AS "exitedInPeriod"`,
     `CASE WHEN ${inPeriod('f.plan_recorded_on')} THEN f.plan_recorded_on - f.registered_on END AS "planDays"`,
+    'f.shared_client AS "sharedClient"',
     'count(*)::int AS paths',
-    'count(*) FILTER (WHERE NOT f.shared_client)::int AS "clientsServed"',
-    ...single,
+    `count(*) FILTER (WHERE ${newClients})::int AS "newClients"`,
+    `count(*) FILTER (WHERE ${activeAtEnd})::int AS "activeAtEnd"`,
+    'count(*) FILTER (WHERE f.goal_attained)::int AS "goalAttained"',
     `count(*) FILTER (WHERE ${inPeriod('f.interview_due_on')} AND (f.interview_held_on IS NOT NULL
       OR (f.interview_due_on < ${judgedOn} AND (f.exited_on IS NULL OR f.exited_on > f.interview_due_on))))::int AS "interviewsDue"`,
     `count(*) FILTER (WHERE ${inPeriod('f.interview_due_on')} AND f.interview_held_on <= f.interview_due_on)::int AS "interviewsOnTime"`,
     `${settled('discussions_on_time')} AS "discussionsOnTime"`,
     `${settled('discussions_missed')} AS "discussionsMissed"`,
-    `count(f.follow_up_3) FILTER (WHERE ${exited})::int AS "followUps3"`,
-    `count(*) FILTER (WHERE ${exited} AND f.follow_up_3)::int AS "inWorkAt3"`,
-    `count(f.follow_up_6) FILTER (WHERE ${exited})::int AS "followUps6"`,
-    `count(*) FILTER (WHERE ${exited} AND f.follow_up_6)::int AS "inWorkAt6"`,
+    'count(f.follow_up_3)::int AS "followUps3"',
+    'count(*) FILTER (WHERE f.follow_up_3)::int AS "inWorkAt3"',
+    'count(f.follow_up_6)::int AS "followUps6"',
+    'count(*) FILTER (WHERE f.follow_up_6)::int AS "inWorkAt6"',
   ].join(',\n  ');
 }
 
 const MUNICIPALITY_OR_AREA = 'CASE WHEN GROUPING(f.municipality) = 1 THEN NULL ELSE f.municipality END AS municipality';
 
 type ClientCounts = Pick<KpiCounts, 'clientsServed' | 'newClients' | 'activeAtEnd' | 'goalAttainedClients'>;
-type PathRow = ClientCounts & Pick<KpiCounts, 'interviewsDue' | 'interviewsOnTime' | 'discussionsOnTime' | 'followUps3' | 'inWorkAt3' | 'followUps6' | 'inWorkAt6'>
-  & { municipality: string; outcome: string | null; exitedInPeriod: boolean; planDays: number | null; paths: number; discussionsMissed: number };
+/** One group of paths: every count is over all its paths; whether they are clients' only paths, or exits of the period, is the group's. */
+type PathRow = Pick<KpiCounts, 'newClients' | 'activeAtEnd' | 'interviewsDue' | 'interviewsOnTime' | 'discussionsOnTime' | 'followUps3' | 'inWorkAt3' | 'followUps6' | 'inWorkAt6'>
+  & { municipality: string; outcome: string | null; exitedInPeriod: boolean; planDays: number | null; sharedClient: boolean; paths: number; goalAttained: number; discussionsMissed: number };
 type SharedRow = ClientCounts & { municipality: string | null };
 type RehabRow = { municipality: string | null; days: number; clients: number };
 
@@ -158,13 +162,15 @@ export class KpiPeriodQuery {
     const period = () => `daterange(${sql.from}, ${sql.to}, '[]')`;
     const columns = pathFigures(sql, p.bind(query.judgedOn, 'date'));
     // PostgreSQL cannot know how few groups the days to plan make; with the default work_mem it
-    // fears a large hash table and sorts every row instead (docs/reporting.md, "Speed").
+    // fears a large hash table and sorts every row instead. JIT compilation cost ~100 ms of a
+    // 250 ms answer as of a date, and saves less than it costs in a query of this size
+    // (docs/reporting.md, "Speed").
     return inTransaction(this.pool, async (client) => {
-      await client.query(`SET LOCAL work_mem = '${GROUPING_WORK_MEM}'`);
+      await client.query(`SET LOCAL work_mem = '${GROUPING_WORK_MEM}'; SET LOCAL jit = off`);
       const { rows } = await client.query<PathRow>(
         `SELECT f.municipality, ${columns}
            FROM ${factsOf(query.recordedBefore)} f WHERE ${factsFilter(query, p, period)} AND f.served && ${period()}
-          GROUP BY f.municipality, f.outcome, "exitedInPeriod", "planDays"`,
+          GROUP BY f.municipality, f.outcome, "exitedInPeriod", "planDays", "sharedClient"`,
         p.values,
       );
       return rows;
@@ -245,8 +251,12 @@ interface MunicipalityParts {
 function combined(municipality: string | null, { paths, shared, rehab }: MunicipalityParts): KpiCounts {
   const plans = paths.flatMap((row) => (row.planDays === null ? [] : [{ days: row.planDays, plans: row.paths }]));
   const plansRecorded = plans.reduce((sum, row) => sum + row.plans, 0);
-  const clients = (figure: keyof ClientCounts) => sumOf(paths, (row) => row[figure]) + (shared?.[figure] ?? 0);
+  // A client with one path is that path; the clients with several come folded from sharedRows.
+  const single = paths.filter((row) => !row.sharedClient);
+  const clientsOf = { clientsServed: sumOf(single, (row) => row.paths), newClients: sumOf(single, (row) => row.newClients), activeAtEnd: sumOf(single, (row) => row.activeAtEnd), goalAttainedClients: sumOf(single, (row) => (row.exitedInPeriod ? row.goalAttained : 0)) };
+  const clients = (figure: keyof ClientCounts) => clientsOf[figure] + (shared?.[figure] ?? 0);
   const exitsOf = (outcome?: string) => sumOf(paths, (row) => (row.exitedInPeriod && (outcome === undefined || row.outcome === outcome) ? row.paths : 0));
+  const exited = paths.filter((row) => row.exitedInPeriod);
   return {
     municipality,
     clientsServed: clients('clientsServed'),
@@ -262,10 +272,10 @@ function combined(municipality: string | null, { paths, shared, rehab }: Municip
     plansRecorded,
     daysToPlanMedian: medianOf(plans),
     daysToPlanMean: plansRecorded === 0 ? null : plans.reduce((sum, row) => sum + row.days * row.plans, 0) / plansRecorded,
-    followUps3: sumOf(paths, (row) => row.followUps3),
-    inWorkAt3: sumOf(paths, (row) => row.inWorkAt3),
-    followUps6: sumOf(paths, (row) => row.followUps6),
-    inWorkAt6: sumOf(paths, (row) => row.inWorkAt6),
+    followUps3: sumOf(exited, (row) => row.followUps3),
+    inWorkAt3: sumOf(exited, (row) => row.inWorkAt3),
+    followUps6: sumOf(exited, (row) => row.followUps6),
+    inWorkAt6: sumOf(exited, (row) => row.inWorkAt6),
     rehabDays: rehab?.days ?? 0,
     rehabClients: rehab?.clients ?? 0,
   };
