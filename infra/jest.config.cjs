@@ -1,1 +1,1 @@
-module.exports = { ...require('../jest.preset.cjs'), displayName: 'infra', rootDir: __dirname, testPathIgnorePatterns: ['/node_modules/', '/.polku/', '/kafka/', '/temporal-test-server/'] };
+module.exports = { ...require('../jest.preset.cjs'), displayName: 'infra', rootDir: __dirname, testPathIgnorePatterns: ['/node_modules/', '/.polku/', '<rootDir>/kafka/', '<rootDir>/temporal-test-server/'] };

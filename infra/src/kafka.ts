@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { CACHE, DATA, HOST, LOGS, Ports, ROOT } from './layout';
 import { say } from './log';
 import { copyJars } from './maven';
-import { runLogged, runningPid, startDaemon, stopDaemon, tailLog, waitFor } from './process';
+import { notUp, runLogged, runningPid, startDaemon, stopDaemon, tailLog, waitWhileAlive } from './process';
 import type { Service } from './service';
 
 /** Pinned in infra/kafka/pom.xml; 3.9.x is the line kafkajs 2.2 is known to work with. */
@@ -218,9 +218,8 @@ export const kafka: Service = {
     }
     // A broker stopped uncleanly first recovers every log segment (a minute or more after a
     // benchmark's gigabyte): wait while its process lives, but not for a process that died.
-    const alive = () => runningPid({ name: 'kafka', marker: MARKER }) !== undefined;
-    const up = await waitFor(async () => !alive() || (await brokerUp()), BROKER_UP_WITHIN_MS, 1_000);
-    if (!up || !alive()) throw new Error(`Kafka did not become healthy${alive() ? ` within ${BROKER_UP_WITHIN_MS / 1000} s` : ' (its process ended)'}:\n${tailLog('kafka')}`);
+    const outcome = await waitWhileAlive(brokerUp, () => runningPid({ name: 'kafka', marker: MARKER }) !== undefined, BROKER_UP_WITHIN_MS, 1_000);
+    if (outcome !== 'up') throw notUp('kafka', outcome, BROKER_UP_WITHIN_MS);
   },
 
   healthy: () => brokerUp().catch(() => false),

@@ -96,6 +96,25 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
   }
 }
 
+export type StartOutcome = 'up' | 'ended' | 'timed out';
+
+/**
+ * Waits for a daemon to come up as long as its process lives: a slow start (a broker recovering
+ * its logs) gets the whole time, a process that ended is reported at once instead of at the
+ * deadline.
+ */
+export async function waitWhileAlive(up: () => Promise<boolean>, alive: () => boolean, timeoutMs: number, intervalMs = 500): Promise<StartOutcome> {
+  let ended = false;
+  const settled = await waitFor(async () => (ended = !alive()) || up(), timeoutMs, intervalMs);
+  return ended ? 'ended' : settled ? 'up' : 'timed out';
+}
+
+/** A daemon that did not come up, with why and the end of its log. */
+export function notUp(name: string, outcome: Exclude<StartOutcome, 'up'>, timeoutMs: number): Error {
+  const why = outcome === 'ended' ? 'its process ended' : `not within ${timeoutMs / 1000} s`;
+  return new Error(`${name} did not come up (${why}):\n${tailLog(name)}`);
+}
+
 /** The last lines of a daemon's log, for error messages. */
 export function tailLog(name: string, lines = 30): string {
   const file = logFile(name);

@@ -1,4 +1,5 @@
 import { kafkaFor, loadConfig } from '@polku/config';
+import { whileMetadataSpreads } from './metadata-retry';
 import { createKafka, ensureAcls, ensureTopicConfigs, ensureTopics, projectTopics } from '@polku/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import { copyJars } from '../../maven';
@@ -57,26 +58,6 @@ export const kafkaCluster: Service = {
     return stopped.some(Boolean);
   },
 };
-
-/** How long new topics may take to be known to every broker of a fresh cluster. */
-const METADATA_WITHIN_MS = 30_000;
-
-/**
- * Runs `work` again while it fails with a retriable Kafka error: right after a topic is created,
- * a broker that has not yet heard of it answers "does not host this topic-partition" to the
- * describe/alter of its settings (seen on a fresh three-node cluster).
- */
-async function whileMetadataSpreads<T>(work: () => Promise<T>): Promise<T> {
-  const giveUpAt = Date.now() + METADATA_WITHIN_MS;
-  for (;;) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error as { retriable?: boolean }).retriable || Date.now() >= giveUpAt) throw error;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  }
-}
 
 /** Topics from the one declaration (libs/kafka/src/topics.ts) with three replicas, and the same ACLs as `npm start`. */
 export async function createClusterTopics(): Promise<void> {

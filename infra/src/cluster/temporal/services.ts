@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { DATA, HOST, Ports, ROOT } from '../../layout';
 import { portOpen } from '../../net';
-import { runningPid, startDaemon, stopDaemon, tailLog, waitFor } from '../../process';
+import { notUp, runningPid, startDaemon, stopDaemon, waitWhileAlive } from '../../process';
 import type { Service } from '../../service';
 import { temporalPorts, type TemporalService } from '../cluster-ports';
 import { TemporalBuild } from './build';
@@ -58,7 +58,8 @@ export function temporalService(service: TemporalService): Service {
         const args = ['--root', configDir(service), '--config', 'config', '--env', 'development', '--allow-no-auth', 'start', '--service', service];
         startDaemon({ ...daemon, command: TemporalBuild.server, args });
       }
-      if (!(await waitFor(() => serving(service), SERVICE_UP_WITHIN_MS, 500))) throw new Error(`${daemon.name} did not come up:\n${tailLog(daemon.name)}`);
+      const outcome = await waitWhileAlive(() => serving(service), () => runningPid(daemon) !== undefined, SERVICE_UP_WITHIN_MS);
+      if (outcome !== 'up') throw notUp(daemon.name, outcome, SERVICE_UP_WITHIN_MS);
     },
     healthy: () => serving(service).catch(() => false),
     stop: () => stopDaemon(daemon, STOP_GRACE_MS),
