@@ -16,6 +16,7 @@ import { DEFAULT_LEASE_MS, OutboxRelay, RELAY_LEASE } from './outbox-relay';
 import { OutboxRepository } from './outbox.repository';
 import { PathStates } from './path-states';
 import { deadLetterOf, translateForKafka } from './translation';
+import { RELAY_PRODUCER } from './relay-producer';
 
 // Longest wait between retries of a failing batch (Kafka or PostgreSQL down).
 const MAX_BACKOFF_MS = 30_000;
@@ -34,9 +35,7 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(private readonly logger: PinoLogger) {
     const kafka = createKafka(kafkaFor(this.config, 'relay'), (level, message, extra) => logger[level](extra, message));
-    // Idempotent, acks from all replicas, one request in flight: no duplicates from producer
-    // retries and no reordering within a path's partition.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = kafka.producer(RELAY_PRODUCER);
     const { batchSize, pollMs } = this.config.relay;
     const sender: Pick<Producer, 'sendBatch'> = {
       sendBatch: async (batch) => {
