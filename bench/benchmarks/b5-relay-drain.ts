@@ -1,4 +1,5 @@
 import { deadLetterTopicOf, Topics } from '@polku/contracts';
+import { RELAY_PRODUCER } from '../../apps/relay/src/relay-producer';
 import { BenchTopics, renameTopic } from '../env/topics';
 import { type Benchmark, type BenchContext, STALLED_AFTER_MS } from '../suite/benchmark';
 import { check, type Check, perSecondOf, row } from '../suite/result';
@@ -63,7 +64,7 @@ async function measureDrain(ctx: BenchContext, topics: readonly string[], drain:
 }
 
 async function drainRaw(ctx: BenchContext): Promise<{ rows: number; seconds: number }> {
-  const producer = ctx.env.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = ctx.env.kafka.producer(RELAY_PRODUCER);
   await producer.connect();
   try {
     progress('B5 raw: select, produce, mark');

@@ -10,6 +10,7 @@ import { OutboxListener } from '../../apps/relay/src/outbox-listener';
 import { DEFAULT_LEASE_MS, OutboxRelay, RELAY_LEASE } from '../../apps/relay/src/outbox-relay';
 import { OutboxRepository } from '../../apps/relay/src/outbox.repository';
 import { PathStates } from '../../apps/relay/src/path-states';
+import { RELAY_PRODUCER } from '../../apps/relay/src/relay-producer';
 import { deadLetterOf, translateForKafka } from '../../apps/relay/src/translation';
 import { renameTopic } from './topics';
 
@@ -31,7 +32,7 @@ type Log = { info(fields: object, message: string): void; warn(fields: object, m
 async function main(): Promise<void> {
   const config = loadConfig();
   const pool = createPool(databaseUrlFor(config, 'relay'), RELAY_POOL_SIZE);
-  const producer = createKafka(kafkaFor(config, 'admin')).producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = createKafka(kafkaFor(config, 'admin')).producer(RELAY_PRODUCER);
   await producer.connect();
   const sender = renamingSender(producer, required('BENCH_TOPIC_PREFIX'));
   const line = (level: string) => (fields: object, message: string): void => console.error(JSON.stringify({ at: new Date().toISOString(), level, message, ...fields }));
