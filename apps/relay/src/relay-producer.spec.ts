@@ -1,4 +1,4 @@
-import type { RetryOptions } from 'kafkajs';
+import { Kafka, type RetryOptions } from 'kafkajs';
 import { RELAY_PRODUCER } from './relay-producer';
 
 // kafkajs' own send loop and retrier (2.2.4), driven against a two-broker cluster in memory, so
@@ -53,6 +53,13 @@ function clusterWithADyingBroker() {
     });
   return { send, written };
 }
+
+describe("the relay's producer", () => {
+  it('is a producer kafkajs accepts (it refuses an idempotent one without retries)', () => {
+    const kafka = new Kafka({ clientId: 'relay-producer-spec', brokers: ['127.0.0.1:9'], logCreator: () => () => undefined });
+    expect(() => kafka.producer(RELAY_PRODUCER)).not.toThrow();
+  });
+});
 
 describe("the relay's producer when a broker dies mid-batch", () => {
   it('fails the send, so the relay sends the whole batch again (a message never goes missing)', async () => {

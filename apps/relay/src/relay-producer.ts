@@ -1,9 +1,8 @@
 import type { ProducerConfig } from 'kafkajs';
 
 /**
- * The relay's producer. Idempotent, acks from all replicas (publish-pipeline sends acks -1) and
- * one request in flight: no duplicates from a resend of the same request, and no reordering
- * within a path's partition.
+ * The relay's producer: acks from all in-sync replicas (publish-pipeline sends acks -1; the topics
+ * need two in sync) and one request in flight, so a path's partition is never reordered.
  *
  * No retries inside kafkajs: a failed send fails the relay's pass, the batch stays unmarked and
  * the next pass sends all of it again (a message delivered the first time arrives twice; the
@@ -12,5 +11,9 @@ import type { ProducerConfig } from 'kafkajs';
  * partitions moves to a broker that had already answered for other partitions, that partition's
  * messages are never sent again, and the send resolves as if they had been (found by the cluster
  * suite's C1, a broker `kill -9`: an event marked sent and never on its topic).
+ *
+ * Not idempotent: kafkajs refuses an idempotent producer without retries, and without retries
+ * there is no resend of one request for idempotence to deduplicate; the resends are the relay's,
+ * whole batches, which the consumers deduplicate by event id either way.
  */
-export const RELAY_PRODUCER: ProducerConfig = { idempotent: true, maxInFlightRequests: 1, retry: { retries: 0 } };
+export const RELAY_PRODUCER: ProducerConfig = { idempotent: false, maxInFlightRequests: 1, retry: { retries: 0 } };
