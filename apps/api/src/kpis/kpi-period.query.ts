@@ -100,18 +100,17 @@ function clientFlags({ to, inPeriod }: PeriodSql): Readonly<Record<'newClients' 
 function pathFigures(sql: PeriodSql, judgedOn: string): string {
   const { from, to, inPeriod } = sql;
   const settled = (column: string) => `coalesce(sum(CASE WHEN cardinality(f.${column}) = 0 THEN 0 ELSE kpi_dates_within(f.${column}, ${from}, ${to}) END), 0)::int`;
-  // A condition that a grouping column decides (a shared client, an exit in the period) is
-  // applied to the groups in combined(), not to every row: each FILTER is evaluated per row.
-  const { newClients, activeAtEnd } = clientFlags(sql);
+  // A condition that a grouping column decides (a shared client, an exit in the period for the
+  // follow-ups) is applied to the groups in combined(), not to every row: each FILTER is
+  // evaluated per row. The per-client flags are clientFlags' own, as for the shared clients.
+  const flags = Object.entries(clientFlags(sql)).map(([name, flag]) => `count(*) FILTER (WHERE ${flag})::int AS "${name}"`);
   return [
     'f.outcome',
     `coalesce(${inPeriod('f.exited_on')}, false) AS "exitedInPeriod"`,
     `CASE WHEN ${inPeriod('f.plan_recorded_on')} THEN f.plan_recorded_on - f.registered_on END AS "planDays"`,
     'f.shared_client AS "sharedClient"',
     'count(*)::int AS paths',
-    `count(*) FILTER (WHERE ${newClients})::int AS "newClients"`,
-    `count(*) FILTER (WHERE ${activeAtEnd})::int AS "activeAtEnd"`,
-    'count(*) FILTER (WHERE f.goal_attained)::int AS "goalAttained"',
+    ...flags,
     `count(*) FILTER (WHERE ${inPeriod('f.interview_due_on')} AND (f.interview_held_on IS NOT NULL
       OR (f.interview_due_on < ${judgedOn} AND (f.exited_on IS NULL OR f.exited_on > f.interview_due_on))))::int AS "interviewsDue"`,
     `count(*) FILTER (WHERE ${inPeriod('f.interview_due_on')} AND f.interview_held_on <= f.interview_due_on)::int AS "interviewsOnTime"`,
@@ -128,8 +127,8 @@ const MUNICIPALITY_OR_AREA = 'CASE WHEN GROUPING(f.municipality) = 1 THEN NULL E
 
 type ClientCounts = Pick<KpiCounts, 'clientsServed' | 'newClients' | 'activeAtEnd' | 'goalAttainedClients'>;
 /** One group of paths: every count is over all its paths; whether they are clients' only paths, or exits of the period, is the group's. */
-type PathRow = Pick<KpiCounts, 'newClients' | 'activeAtEnd' | 'interviewsDue' | 'interviewsOnTime' | 'discussionsOnTime' | 'followUps3' | 'inWorkAt3' | 'followUps6' | 'inWorkAt6'>
-  & { municipality: string; outcome: string | null; exitedInPeriod: boolean; planDays: number | null; sharedClient: boolean; paths: number; goalAttained: number; discussionsMissed: number };
+type PathRow = Omit<ClientCounts, 'clientsServed'> & Pick<KpiCounts, 'interviewsDue' | 'interviewsOnTime' | 'discussionsOnTime' | 'followUps3' | 'inWorkAt3' | 'followUps6' | 'inWorkAt6'>
+  & { municipality: string; outcome: string | null; exitedInPeriod: boolean; planDays: number | null; sharedClient: boolean; paths: number; discussionsMissed: number };
 type SharedRow = ClientCounts & { municipality: string | null };
 type RehabRow = { municipality: string | null; days: number; clients: number };
 
@@ -253,10 +252,9 @@ function combined(municipality: string | null, { paths, shared, rehab }: Municip
   const plansRecorded = plans.reduce((sum, row) => sum + row.plans, 0);
   // A client with one path is that path; the clients with several come folded from sharedRows.
   const single = paths.filter((row) => !row.sharedClient);
-  const clientsOf = { clientsServed: sumOf(single, (row) => row.paths), newClients: sumOf(single, (row) => row.newClients), activeAtEnd: sumOf(single, (row) => row.activeAtEnd), goalAttainedClients: sumOf(single, (row) => (row.exitedInPeriod ? row.goalAttained : 0)) };
-  const clients = (figure: keyof ClientCounts) => clientsOf[figure] + (shared?.[figure] ?? 0);
-  const exitsOf = (outcome?: string) => sumOf(paths, (row) => (row.exitedInPeriod && (outcome === undefined || row.outcome === outcome) ? row.paths : 0));
+  const clients = (figure: keyof ClientCounts) => sumOf(single, (row) => (figure === 'clientsServed' ? row.paths : row[figure])) + (shared?.[figure] ?? 0);
   const exited = paths.filter((row) => row.exitedInPeriod);
+  const exitsOf = (outcome?: string) => sumOf(exited, (row) => (outcome === undefined || row.outcome === outcome ? row.paths : 0));
   return {
     municipality,
     clientsServed: clients('clientsServed'),
