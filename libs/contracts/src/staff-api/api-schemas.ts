@@ -156,7 +156,7 @@ export type KpiQueryParams = z.input<typeof KpiQuerySchema>;
 export const KPI_SMALLEST_SHOWN = 5;
 
 const share = z.number().nullable();
-/** A count of people: null when 1–4 (suppressed), else rounded down to a multiple of 5 (docs/erasure.md, "Statistics"). */
+/** A count of people: null when below KPI_SMALLEST_SHOWN (suppressed), else rounded down to a multiple of it. */
 const people = z.int().nullable();
 const period = z.object({ from: localDate, to: localDate });
 
@@ -176,7 +176,7 @@ export const KpiFiguresSchema = z.object({
   daysToPlanMean: z.number().nullable(),
   inWorkShare3: share,
   inWorkShare6: share,
-  rehabDays: z.int().nullable().meta({ description: 'Realised rehabilitative work activity days of the months wholly in the period; null when fewer than 5 clients stand behind them.' }),
+  rehabDays: z.int().nullable().meta({ description: `Realised rehabilitative work activity days of the months wholly in the period; null when fewer than ${KPI_SMALLEST_SHOWN} clients stand behind them.` }),
 });
 export type KpiFigures = z.infer<typeof KpiFiguresSchema>;
 
