@@ -18,6 +18,9 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+/** How every client of the project retries a request (a producer may set its own: apps/relay relay-producer.ts). */
+export const CLIENT_RETRY = { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 } as const;
+
 /** A kafkajs client whose own log lines go to the caller's structured logger, never to console. */
 export function createKafka(settings: KafkaSettings, log?: KafkaLog): Kafka {
   return new Kafka({
@@ -26,7 +29,7 @@ export function createKafka(settings: KafkaSettings, log?: KafkaLog): Kafka {
     ...(settings.sasl ? { sasl: { ...settings.sasl } } : {}),
     ...(settings.ssl ? { ssl: { rejectUnauthorized: true, ...(settings.ssl.ca === undefined ? {} : { ca: [settings.ssl.ca] }) } } : {}),
     logLevel: logLevel.WARN,
-    retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
+    retry: { ...CLIENT_RETRY },
     logCreator: () => (entry: LogEntry) => {
       const { message, ...extra } = entry.log;
       log?.(LEVELS[entry.level] ?? 'info', `[kafkajs ${entry.namespace}] ${message}`, extra);

@@ -1,3 +1,3 @@
 export { CONSUMER_GROUP_PREFIXES, ensureAcls, type AclChanges, type AclPrincipal, type AclUsers } from './acls';
-export { createKafka, type KafkaLog, type KafkaSettings } from './client';
+export { CLIENT_RETRY, createKafka, type KafkaLog, type KafkaSettings } from './client';
 export { DEFAULT_PARTITIONS, ensureTopicConfigs, ensureTopics, projectTopics, RETENTION, topicConfigs, type TopicSpec, type Topology } from './topics';

@@ -1,5 +1,4 @@
 import { kafkaFor, loadConfig } from '@polku/config';
-import { whileMetadataSpreads } from './metadata-retry';
 import { createKafka, ensureAcls, ensureTopicConfigs, ensureTopics, projectTopics } from '@polku/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import { copyJars } from '../../maven';
@@ -11,11 +10,14 @@ import { tailLog, waitFor } from '../../process';
 import type { Service } from '../../service';
 import { BOOTSTRAP_SERVERS, KAFKA_NODE_IDS } from '../cluster-ports';
 import { REPLICATION_FACTOR, startBrokers, stopBroker } from './brokers';
+import { whileMetadataSpreads } from './metadata-retry';
 
 /** Three JVMs electing a quorum on two busy cores. */
 const QUORUM_WITHIN_MS = 180_000;
 const POLL_MS = 1_000;
 const COORDINATOR_WITHIN_MS = 60_000;
+/** How long new topics may take to be known to every broker of a fresh cluster. */
+const METADATA_WITHIN_MS = 30_000;
 
 function adminClient(): Kafka {
   const { sasl } = kafkaFor(loadConfig(), 'admin');
@@ -69,9 +71,9 @@ export async function createClusterTopics(): Promise<void> {
   // may not have heard of a topic yet and answers "does not host this topic-partition" (CI, stop 16).
   // ensureTopics creates only what is missing, so asking again is safe.
   const created: string[] = [];
-  await whileMetadataSpreads(async () => created.push(...(await ensureTopics(kafka, topics))));
+  await whileMetadataSpreads(async () => created.push(...(await ensureTopics(kafka, topics))), METADATA_WITHIN_MS, POLL_MS);
   say(created.length > 0 ? `cluster topics created (×${REPLICATION_FACTOR}): ${created.join(', ')}` : 'cluster topics present');
-  await whileMetadataSpreads(() => ensureTopicConfigs(kafka, topics));
+  await whileMetadataSpreads(() => ensureTopicConfigs(kafka, topics), METADATA_WITHIN_MS, POLL_MS);
   const { relay, municipal, wellbeing, api } = config.kafkaPrincipals;
   const acls = await ensureAcls(kafka, { relay: relay.username, municipal: municipal.username, wellbeing: wellbeing.username, api: api.username });
   say(`cluster ACLs: ${acls.created} granted, ${acls.deleted} revoked`);
