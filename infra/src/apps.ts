@@ -35,6 +35,7 @@ function appService(spec: AppSpec, env: NodeJS.ProcessEnv): Service {
       }
     },
     healthy: () => httpOk(spec.healthUrl).catch(() => false),
+    running: () => runningPid(daemon) !== undefined,
     stop: () => stopDaemon(daemon),
   };
 }

@@ -223,6 +223,7 @@ export const kafka: Service = {
   },
 
   healthy: () => brokerUp().catch(() => false),
+  running: () => runningPid({ name: 'kafka', marker: MARKER }) !== undefined,
 
   stop: () => stopDaemon({ name: 'kafka', marker: MARKER }, 30_000),
 };

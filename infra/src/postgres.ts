@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { aptInstall, isRoot } from './apt';
 import { DATA, HOST, LOGS, Ports, RUN } from './layout';
 import { say } from './log';
-import { runLogged, waitFor } from './process';
+import { isAlive, runLogged, waitFor } from './process';
 import type { Service } from './service';
 
 const DATA_DIR = join(DATA, 'postgres');
@@ -103,6 +103,14 @@ async function ensureDatabase(): Promise<void> {
   }
 }
 
+/** The postmaster's pid, from its pid file; undefined when the cluster is down. */
+export function postmasterPid(): number | undefined {
+  const file = join(DATA_DIR, 'postmaster.pid');
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && isAlive(pid) ? pid : undefined;
+}
+
 export const postgres: Service = {
   name: 'postgres',
   endpoints: [DATABASE_URL.replace(`:${PASSWORD}@`, ':***@')],
@@ -129,6 +137,7 @@ export const postgres: Service = {
   },
 
   healthy: () => connectable(DATABASE).catch(() => false),
+  running: () => postmasterPid() !== undefined,
 
   async stop() {
     if (!existsSync(join(DATA_DIR, 'postmaster.pid'))) return false;

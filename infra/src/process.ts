@@ -109,6 +109,21 @@ export async function waitWhileAlive(up: () => Promise<boolean>, alive: () => bo
   return ended ? 'ended' : settled ? 'up' : 'timed out';
 }
 
+/**
+ * Starts a daemon and waits for it, starting it again when its process ends before it is up, as
+ * a supervisor (Kubernetes' restart policy) would; at most `attempts` starts. A process that
+ * lives but does not come up in time is not started twice.
+ */
+export async function startSupervised(launch: () => void, wait: () => Promise<StartOutcome>, attempts: number, onEnded: (attempt: number) => void): Promise<StartOutcome> {
+  let outcome: StartOutcome = 'ended';
+  for (let attempt = 1; attempt <= attempts && outcome === 'ended'; attempt += 1) {
+    launch();
+    outcome = await wait();
+    if (outcome === 'ended') onEnded(attempt);
+  }
+  return outcome;
+}
+
 /** A daemon that did not come up, with why and the end of its log. */
 export function notUp(name: string, outcome: Exclude<StartOutcome, 'up'>, timeoutMs: number): Error {
   const why = outcome === 'ended' ? 'its process ended' : `not within ${timeoutMs / 1000} s`;

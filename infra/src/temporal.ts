@@ -103,6 +103,7 @@ export const temporal: Service = {
   },
 
   healthy: () => serving().catch(() => false),
+  running: () => runningPid({ name: 'temporal', marker: MARKER }) !== undefined,
 
   stop: () => stopDaemon({ name: 'temporal', marker: MARKER }),
 };

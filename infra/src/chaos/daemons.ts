@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRoot } from '../apt';
 import { DATA, ROOT } from '../layout';
@@ -77,12 +77,4 @@ export async function stopPostgresImmediately(): Promise<void> {
   // PostgreSQL runs as its own OS user when we are root (infra/src/postgres.ts).
   if (isRoot) await runLogged('runuser', ['-u', 'postgres', '--', postgresBin('pg_ctl'), ...args], 'chaos-postgres');
   else await runLogged(postgresBin('pg_ctl'), args, 'chaos-postgres');
-}
-
-/** The postmaster's pid, from its pid file; undefined when the cluster is down. */
-export function postmasterPid(): number | undefined {
-  const file = join(DATA, 'postgres', 'postmaster.pid');
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
-  return Number.isInteger(pid) && isAlive(pid) ? pid : undefined;
 }

@@ -1,5 +1,5 @@
 import { budget, errorText } from './bounded';
-import type { Check, FaultContext, FaultResult, GateFault, Injection, LedgerFault, LoadShape, RunContext } from './fault';
+import { survivalCheck, type Check, type FaultContext, type FaultResult, type GateFault, type Injection, type LedgerFault, type LoadShape, type RunContext } from './fault';
 import { ledgerChecks } from './ledger-checks';
 import { pathIdsIn } from './ledger';
 import { runCommandLoad } from './load';
@@ -64,9 +64,7 @@ async function underFault(ctx: FaultContext, fault: LedgerFault): Promise<{ load
 }
 
 async function restoreAfter(ctx: FaultContext): Promise<Check> {
-  const { died, unhealthy } = await ctx.stack.restore();
-  const waited = unhealthy.length > 0 ? `; waited for ${unhealthy.join(', ')} to answer again` : '';
-  return { name: 'no other process died of the fault', passed: died.length === 0, detail: `${died.length > 0 ? `started again: ${died.join(', ')}` : 'none died'}${waited}` };
+  return survivalCheck(await ctx.stack.restore());
 }
 
 interface Judgement {

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
+import type { Restored } from '../service';
 import type { KafkaTap } from './kafka-tap';
 import type { Ledger } from './ledger';
 import type { CommandLoadPlan } from './load';
@@ -36,6 +37,16 @@ export interface Check {
   readonly name: string;
   readonly passed: boolean;
   readonly detail?: string;
+}
+
+/**
+ * The check after every fault, on the single-node stack and on the cluster: no process the fault
+ * did not aim at died of it. One that lived and answered again on its own is named, with how
+ * long it took, but did not die.
+ */
+export function survivalCheck(restored: Restored): Check {
+  const waited = restored.unhealthy.length > 0 ? `; waited for ${restored.unhealthy.join(', ')}` : '';
+  return { name: 'no other process died of the fault', passed: restored.died.length === 0, detail: `${restored.died.length > 0 ? `started again: ${restored.died.join(', ')}` : 'none died'}${waited}` };
 }
 
 export interface LoadShape {

@@ -1,26 +1,14 @@
 import { appInstance, appServices } from '../apps';
 import { HOST, Ports } from '../layout';
-import type { Service } from '../service';
-import { errorText } from './bounded';
+import { restoreServices, type Restored, type Service } from '../service';
 import { ChaosPorts } from './chaos-ports';
-import { pidOf, postmasterPid, resume, type DaemonName } from './daemons';
+import { pidOf, resume, type DaemonName } from './daemons';
 import { TcpProxy } from './tcp-proxy';
 
 export interface InfraServices {
   readonly postgres: Service;
   readonly temporal: Service;
   readonly kafka: Service;
-}
-
-export interface Restored {
-  /** Processes that were gone and had to be started again. */
-  readonly died: readonly string[];
-  /** Processes that ran but did not answer at once (waited for until they did). */
-  readonly unhealthy: readonly string[];
-}
-
-function isRunning(name: string): boolean {
-  return name === 'postgres' ? postmasterPid() !== undefined : pidOf(name as DaemonName) !== undefined;
 }
 
 export type AppName = 'worker' | 'relay' | 'municipal-consumer' | 'wellbeing-consumer' | 'api';
@@ -81,19 +69,12 @@ export class ChaosStack {
    * Answers the processes that had died (the fault's own victim is back already by then).
    */
   async restore(): Promise<Restored> {
-    const restored = { died: [] as string[], unhealthy: [] as string[] };
     for (const name of ['relay', 'relay-standby'] as const satisfies readonly DaemonName[]) {
       const pid = pidOf(name);
       if (pid !== undefined) resume(pid);
     }
     for (const proxy of Object.values(this.proxies)) await proxy.heal();
-    for (const service of [this.infra.postgres, this.infra.temporal, this.infra.kafka, ...this.apps()]) {
-      if (await service.healthy()) continue;
-      (isRunning(service.name) ? restored.unhealthy : restored.died).push(service.name);
-      // start() starts only what is not running, then waits until it answers.
-      await service.start().catch((error: unknown) => restored.died.push(`${service.name} did not come back: ${errorText(error)}`));
-    }
-    return restored;
+    return restoreServices([this.infra.postgres, this.infra.temporal, this.infra.kafka, ...this.apps()]);
   }
 
   /**

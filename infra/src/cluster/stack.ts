@@ -1,7 +1,7 @@
 import { HOST, Ports } from '../layout';
 import { print, type Phases } from '../log';
 import { postgres } from '../postgres';
-import type { Service } from '../service';
+import { restoreServices, type Restored, type Service } from '../service';
 import { migrateDatabase } from '../setup';
 import { clusterApps } from './cluster-apps';
 import { assertClusterStack } from './cluster-env';
@@ -54,18 +54,9 @@ export class ClusterStack {
     await phases.run('cluster: Temporal UI', () => temporalUi.start());
   }
 
-  /**
-   * After a fault, whatever happened: every service that does not answer is started again (if
-   * its process is gone) and waited for. Answers those that had to be started or waited for.
-   */
-  async restore(): Promise<string[]> {
-    const restored: string[] = [];
-    for (const service of [...this.infra(), ...this.apps().flat()]) {
-      if (await service.healthy()) continue;
-      restored.push(service.name);
-      await service.start().catch((error: unknown) => restored.push(`${service.name} did not come back: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
-    }
-    return restored;
+  /** After a fault: every service answers again; those whose process had died are started again. */
+  restore(): Promise<Restored> {
+    return restoreServices([...this.infra(), ...this.apps().flat()]);
   }
 
   /** Answers the services that were running. */

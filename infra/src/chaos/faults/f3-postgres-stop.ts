@@ -1,6 +1,7 @@
 import { hold } from '../bounded';
 import type { LedgerFault } from '../fault';
-import { postmasterPid, stopPostgresImmediately } from '../daemons';
+import { postmasterPid } from '../../postgres';
+import { stopPostgresImmediately } from '../daemons';
 import { apiLoad, midStorm, momentNote } from './support';
 
 const STOP_AT_SHARE = 0.2;

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { KAFKA_LIBS } from '../../kafka';
 import { ROOT } from '../../layout';
 import { say } from '../../log';
-import { tailLog, waitFor } from '../../process';
+import { runningPid, tailLog, waitFor } from '../../process';
 import type { Service } from '../../service';
 import { BOOTSTRAP_SERVERS, KAFKA_NODE_IDS } from '../cluster-ports';
-import { REPLICATION_FACTOR, startBrokers, stopBroker } from './brokers';
+import { brokerDaemon, REPLICATION_FACTOR, startBrokers, stopBroker } from './brokers';
 import { whileMetadataSpreads } from './metadata-retry';
 
 /** Three JVMs electing a quorum on two busy cores. */
@@ -55,6 +55,7 @@ export const kafkaCluster: Service = {
     if (!(await waitForBrokers())) throw new Error(`the three Kafka nodes did not form a cluster:\n${KAFKA_NODE_IDS.map((id) => tailLog(`kafka-${id}`, 10)).join('\n')}`);
   },
   healthy: () => brokersUp().catch(() => false),
+  running: () => KAFKA_NODE_IDS.every((id) => runningPid(brokerDaemon(id)) !== undefined),
   async stop() {
     const stopped = await Promise.all(KAFKA_NODE_IDS.map((id) => stopBroker(id)));
     return stopped.some(Boolean);

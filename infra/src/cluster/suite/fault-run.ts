@@ -1,5 +1,5 @@
 import { budget, errorText } from '../../chaos/bounded';
-import type { Check } from '../../chaos/fault';
+import { survivalCheck, type Check } from '../../chaos/fault';
 import { pathIdsIn, type Ledger } from '../../chaos/ledger';
 import { ledgerChecks } from '../../chaos/ledger-checks';
 import { runCommandLoad } from '../../chaos/load';
@@ -50,8 +50,7 @@ function failedStrike(error: unknown): Strike {
 }
 
 async function restoreCheck(ctx: FaultContext): Promise<Check> {
-  const restored = await ctx.stack.restore();
-  return { name: 'no other process died of the fault', passed: restored.length === 0, detail: restored.length > 0 ? `started or waited for: ${restored.join(', ')}` : 'all healthy' };
+  return survivalCheck(await ctx.stack.restore());
 }
 
 /** Load + strike; the ledger balances with the victim still down; then it rejoins; then stuck paths, order and the final ledger. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { DATA, HOST, Ports, ROOT } from '../../layout';
 import { portOpen } from '../../net';
-import { notUp, runningPid, startDaemon, stopDaemon, waitWhileAlive } from '../../process';
+import { say } from '../../log';
+import { logFile, notUp, runningPid, startDaemon, startSupervised, stopDaemon, waitWhileAlive, type StartOutcome } from '../../process';
 import type { Service } from '../../service';
 import { temporalPorts, type TemporalService } from '../cluster-ports';
 import { TemporalBuild } from './build';
@@ -15,6 +16,12 @@ export const DYNAMIC_CONFIG_FILE = join(ROOT, 'infra', 'temporal', 'dynamicconfi
 /** A service joins the ring and opens its port within this on two busy cores. */
 const SERVICE_UP_WITHIN_MS = 120_000;
 const STOP_GRACE_MS = 20_000;
+/**
+ * Temporal 1.29.1 can end during its start: matching was seen stopping before its ring had
+ * bootstrapped and crashing on it (nil tchannel in the ringpop monitor). A pod would be
+ * restarted; so is the process, at most this many starts in all.
+ */
+const START_ATTEMPTS = 3;
 
 const configDir = (service: TemporalService): string => join(DATA, 'temporal', service);
 export const temporalDaemonName = (service: TemporalService): string => `temporal-${service}`;
@@ -53,15 +60,19 @@ export function temporalService(service: TemporalService): Service {
     endpoints: [`grpc ${HOST}:${temporalPorts(service).grpc}`, `metrics http://${HOST}:${temporalPorts(service).metrics}/metrics`],
     install: async () => undefined,
     async start() {
-      if (runningPid(daemon) === undefined) {
+      const launch = (): void => {
+        if (runningPid(daemon) !== undefined) return;
         writeConfig(service);
         const args = ['--root', configDir(service), '--config', 'config', '--env', 'development', '--allow-no-auth', 'start', '--service', service];
         startDaemon({ ...daemon, command: TemporalBuild.server, args });
-      }
-      const outcome = await waitWhileAlive(() => serving(service), () => runningPid(daemon) !== undefined, SERVICE_UP_WITHIN_MS);
+      };
+      const wait = (): Promise<StartOutcome> => waitWhileAlive(() => serving(service), () => runningPid(daemon) !== undefined, SERVICE_UP_WITHIN_MS);
+      const ended = (attempt: number): void => say(`${daemon.name} ended during its start (start ${attempt} of ${START_ATTEMPTS}); its log: ${logFile(daemon.name)}`);
+      const outcome = await startSupervised(launch, wait, START_ATTEMPTS, ended);
       if (outcome !== 'up') throw notUp(daemon.name, outcome, SERVICE_UP_WITHIN_MS);
     },
     healthy: () => serving(service).catch(() => false),
+    running: () => runningPid(daemon) !== undefined,
     stop: () => stopDaemon(daemon, STOP_GRACE_MS),
   };
 }

@@ -38,5 +38,6 @@ export const temporalUi: Service = {
     if (!(await waitFor(() => httpOk(`http://${HOST}:${Ports.temporalUi}/`), UI_UP_WITHIN_MS, 500))) throw new Error(`the Temporal UI did not come up:\n${tailLog(daemon.name)}`);
   },
   healthy: () => httpOk(`http://${HOST}:${Ports.temporalUi}/`).catch(() => false),
+  running: () => runningPid(daemon) !== undefined,
   stop: () => stopDaemon(daemon),
 };
