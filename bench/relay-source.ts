@@ -10,7 +10,8 @@ import { progress } from './support/progress';
 import { type Append, appendEventsOnly, appendRate, appendThroughStore, appendWithOutbox, createEventsOnlyAppend, freshEvent } from './support/relay-source-appends';
 import { commitToRead, type DelayRun, type OpenTransaction } from './support/relay-source-delays';
 import { CheckpointSource, drain, endOfLog, type EventSource, OutboxSource } from './support/relay-source-readers';
-import { type Compared, comparisonTable, median, percentileOf } from './support/relay-source-table';
+import { type Compared, comparisonTable, median } from './support/relay-source-table';
+import { percentile } from './support/stats';
 
 /**
  * `npm run bench:relay-source [-- --rows=N --writers=N]` (docs/relay.md, "Outbox rows or the
@@ -169,10 +170,10 @@ async function delayFigures(run: Run): Promise<Compared[]> {
   const elsewhere = (await delays(run, 'held elsewhere')).bySource;
   const held = `while a transaction stays open ${HOLD.holdMs / 1000} s`;
   return [
-    { figure: `commit → read p50, ${w} writers, short transactions only`, a: percentileOf(steady.a.all, 0.5), b: percentileOf(steady.b.all, 0.5), unit: 'ms' },
-    { figure: `commit → read p99, ${w} writers, short transactions only`, a: percentileOf(steady.a.all, 0.99), b: percentileOf(steady.b.all, 0.99), unit: 'ms' },
-    { figure: `commit → read max, ${w} writers, ${held} (an append in this database)`, a: percentileOf(here.a.whileHeld, 1), b: percentileOf(here.b.whileHeld, 1), unit: 'ms' },
-    { figure: `commit → read max, ${w} writers, ${held} (another database, same server)`, a: percentileOf(elsewhere.a.whileHeld, 1), b: percentileOf(elsewhere.b.whileHeld, 1), unit: 'ms' },
+    { figure: `commit → read p50, ${w} writers, short transactions only`, a: percentile(steady.a.all, 0.5), b: percentile(steady.b.all, 0.5), unit: 'ms' },
+    { figure: `commit → read p99, ${w} writers, short transactions only`, a: percentile(steady.a.all, 0.99), b: percentile(steady.b.all, 0.99), unit: 'ms' },
+    { figure: `commit → read max, ${w} writers, ${held} (an append in this database)`, a: percentile(here.a.whileHeld, 1), b: percentile(here.b.whileHeld, 1), unit: 'ms' },
+    { figure: `commit → read max, ${w} writers, ${held} (another database, same server)`, a: percentile(elsewhere.a.whileHeld, 1), b: percentile(elsewhere.b.whileHeld, 1), unit: 'ms' },
   ];
 }
 

@@ -1,4 +1,4 @@
-import { createPool, migrate } from '@polku/event-store';
+import { createPool, migrate, onServer } from '@polku/event-store';
 import type { Pool } from 'pg';
 import { bounded } from '../support/limits';
 
@@ -52,16 +52,6 @@ export class BenchDatabase {
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   if (!NAME.test(name)) throw new Error(`refusing to drop ${name}: not a bench database`);
   await bounded(onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), DROP_WITHIN_MS, `dropping ${name}`);
-}
-
-/** Statements that cannot run in a transaction or in the database they change: on the server's maintenance connection. */
-async function onServer(serverUrl: string, sql: string): Promise<void> {
-  const admin = createPool(serverUrl, 1);
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
 
 /** Databases of earlier runs on the server (a run killed before its clean-up leaves one). */

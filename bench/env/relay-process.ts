@@ -11,7 +11,7 @@ import { DEFAULT_LEASE_MS, OutboxRelay, RELAY_LEASE } from '../../apps/relay/src
 import { OutboxRepository } from '../../apps/relay/src/outbox.repository';
 import { PathStates } from '../../apps/relay/src/path-states';
 import { RELAY_PRODUCER } from '../../apps/relay/src/relay-producer';
-import { deadLetterOf, translateForKafka } from '../../apps/relay/src/translation';
+import { deadLetterOfStoredEvent, translateForKafka } from '../../apps/relay/src/translation';
 import { renameTopic } from './topics';
 
 /** As apps/relay's RelayRunner (relay.module.ts): its pool size and longest backoff. */
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 }
 
 function composeRelay(pool: Pool, producer: Pick<Producer, 'sendBatch'>, settings: { batchSize: number; pollMs: number }, log: Log): OutboxRelay {
-  const parts = { outbox: new OutboxRepository(pool), states: new PathStates(pool), producer, translate: translateForKafka, deadLetter: deadLetterOf, leases: new LeaseRepository(pool), listener: new OutboxListener(pool) };
+  const parts = { outbox: new OutboxRepository(pool), states: new PathStates(pool), producer, translate: translateForKafka, deadLetter: deadLetterOfStoredEvent, leases: new LeaseRepository(pool), listener: new OutboxListener(pool) };
   const lease = { name: RELAY_LEASE, holder: `polku-bench/${process.pid}`, leaseMs: DEFAULT_LEASE_MS };
   return new OutboxRelay(parts, { batchSize: settings.batchSize, pollMs: settings.pollMs, maxBackoffMs: MAX_BACKOFF_MS, lease }, log);
 }

@@ -15,12 +15,6 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
-/** Nearest-rank percentile (p in 0..1). */
-export function percentileOf(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-}
-
 const shown = (value: number, unit: Compared['unit']): string => (unit === '/s' ? `${Math.round(value).toLocaleString('en-US')}/s` : `${value.toFixed(1)} ms`);
 
 /**

@@ -1,11 +1,8 @@
-import { RECORDED_EVENT_COLUMNS, type RecordedEvent } from '@polku/event-store';
+import { readUnsent, type OutboxRow } from '@polku/event-store';
 import type { Pool } from 'pg';
 import type { Fence } from './lease.repository';
 
-export interface OutboxRow {
-  readonly outboxId: string;
-  readonly event: RecordedEvent;
-}
+export type { OutboxRow } from '@polku/event-store';
 
 /** A row the broker acknowledged: published, or parked on the dead-letter topic with the reason. */
 export interface SentRow {
@@ -20,21 +17,9 @@ const MAX_REASON_LENGTH = 500;
 export class OutboxRepository {
   constructor(private readonly pool: Pool) {}
 
-  /**
-   * The first unsent rows in append order, leaving out `skip` (rows read but not yet marked: a
-   * batch in flight). Skipping by id rather than reading after a cursor matters: a row committed
-   * late below a cursor would be passed over while a later event of its path went out.
-   */
-  async unsent(limit: number, skip: readonly string[] = []): Promise<OutboxRow[]> {
-    const { rows } = await this.pool.query(
-      `SELECT o.outbox_id::text AS "outboxId", ${RECORDED_EVENT_COLUMNS}
-         FROM outbox o JOIN events e ON e.event_id = o.event_id
-        WHERE o.sent_at IS NULL AND o.outbox_id <> ALL($2::bigint[])
-        ORDER BY o.outbox_id
-        LIMIT $1`,
-      [limit, skip],
-    );
-    return rows.map(({ outboxId, ...event }) => ({ outboxId, event: event as RecordedEvent }));
+  /** The first unsent rows in append order, leaving out `skip` (a batch in flight): the store's readUnsent. */
+  unsent(limit: number, skip: readonly string[] = []): Promise<OutboxRow[]> {
+    return readUnsent(this.pool, limit, skip);
   }
 
   /**

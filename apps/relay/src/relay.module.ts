@@ -15,7 +15,7 @@ import { OutboxListener } from './outbox-listener';
 import { DEFAULT_LEASE_MS, OutboxRelay, RELAY_LEASE } from './outbox-relay';
 import { OutboxRepository } from './outbox.repository';
 import { PathStates } from './path-states';
-import { deadLetterOf, translateForKafka } from './translation';
+import { deadLetterOfStoredEvent, translateForKafka } from './translation';
 import { RELAY_PRODUCER } from './relay-producer';
 
 // Longest wait between retries of a failing batch (Kafka or PostgreSQL down).
@@ -46,7 +46,7 @@ export class RelayRunner implements OnApplicationBootstrap, OnApplicationShutdow
     // The holder names a process, never a person: host, pid and a random suffix against pid reuse.
     const holder = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
     const lease = { name: RELAY_LEASE, holder, leaseMs: DEFAULT_LEASE_MS };
-    const parts = { outbox: this.outbox, states: new PathStates(this.pool), producer: sender, translate: translateForKafka, deadLetter: deadLetterOf, leases: new LeaseRepository(this.pool), listener: new OutboxListener(this.pool) };
+    const parts = { outbox: this.outbox, states: new PathStates(this.pool), producer: sender, translate: translateForKafka, deadLetter: deadLetterOfStoredEvent, leases: new LeaseRepository(this.pool), listener: new OutboxListener(this.pool) };
     this.relay = new OutboxRelay(parts, { batchSize, pollMs, maxBackoffMs: MAX_BACKOFF_MS, lease }, logger);
   }
 

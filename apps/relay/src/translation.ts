@@ -19,7 +19,7 @@ export const translateForKafka: Translate = (event, after) => {
 };
 
 /** The stored event's coordinates (no data) and the reason, on the internal topic's DLQ. */
-export const deadLetterOf: DeadLetter = (event: RecordedEvent, error: Error) => {
+export const deadLetterOfStoredEvent: DeadLetter = (event: RecordedEvent, error: Error) => {
   return {
     topic: deadLetterTopicOf(Topics.events),
     key: event.streamId,

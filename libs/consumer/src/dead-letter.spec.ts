@@ -1,10 +1,10 @@
 import { DEAD_LETTER_HEADERS } from '@polku/contracts';
-import { deadLetterOf } from './dead-letter';
+import { deadLetterOfConsumedRecord } from './dead-letter';
 
-describe('deadLetterOf', () => {
+describe('deadLetterOfConsumedRecord', () => {
   it('keeps key, value and headers and adds where the record came from and why', () => {
     const message = { key: Buffer.from('path-1'), value: Buffer.from('junk'), headers: { 'ce-type': 'x' }, offset: '41', timestamp: '0', attributes: 0, size: undefined };
-    const letter = deadLetterOf({ topic: 'polku.servicepath.municipal.v1', partition: 3, message, groupId: 'polku-municipal-consumer' }, 'INVALID_JSON: the value is not JSON');
+    const letter = deadLetterOfConsumedRecord({ topic: 'polku.servicepath.municipal.v1', partition: 3, message, groupId: 'polku-municipal-consumer' }, 'INVALID_JSON: the value is not JSON');
     expect(letter).toEqual({
       key: message.key,
       value: message.value,

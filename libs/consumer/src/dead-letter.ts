@@ -9,7 +9,7 @@ export interface DeadLetterSource {
 }
 
 /** The parked copy: the original key, value and headers unchanged, plus why and where from. */
-export function deadLetterOf(source: DeadLetterSource, reason: string): Message {
+export function deadLetterOfConsumedRecord(source: DeadLetterSource, reason: string): Message {
   const { message } = source;
   const headers: IHeaders = {
     ...(message.headers ?? {}),

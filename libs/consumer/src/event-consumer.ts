@@ -1,6 +1,6 @@
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
-import { deadLetterOf } from './dead-letter';
+import { deadLetterOfConsumedRecord } from './dead-letter';
 import { applyRecord, type EventHandler, type ReadModelTarget } from './record-handler';
 import { assertIdentifier } from './schema-pool';
 
@@ -98,7 +98,7 @@ export class EventConsumer {
 
   /** Parks a record on the dead-letter topic with the reason, as this consumer's group. */
   async deadLetter(source: RecordSource, reason: string): Promise<void> {
-    const letter = deadLetterOf({ ...source, groupId: this.spec.groupId }, reason);
+    const letter = deadLetterOfConsumedRecord({ ...source, groupId: this.spec.groupId }, reason);
     await this.producer.send({ topic: this.spec.deadLetterTopic, acks: -1, messages: [letter] });
     this.counts.deadLettered += 1;
     this.spec.log.warn({ partition: source.partition, offset: source.message.offset, reason }, 'record dead-lettered');

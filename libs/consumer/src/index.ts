@@ -1,7 +1,7 @@
 export { EventConsumer, type ConsumerLog, type ConsumerSpec, type ConsumerStatus, type RecordSource } from './event-consumer';
 export { applyRecord, type EventHandler, type ReadModelTarget, type RecordOutcome } from './record-handler';
 export { parseIntegrationEvent, type IntegrationEvent, type Parsed, type Poison } from './integration-event';
-export { deadLetterOf } from './dead-letter';
+export { deadLetterOfConsumedRecord } from './dead-letter';
 export { RebuildError, type RebuildErrorCode } from './rebuild-error';
 export { RebuildProgress, type RebuildState, type RebuildStatus } from './rebuild-progress';
 export { ShadowRebuild, type LiveConsumer, type RebuildSpec } from './shadow-rebuild';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
+import { inClientTransaction } from './transaction';
 
 /** Where the project's versioned SQL migrations live: `NNNN_name.sql`, applied in order. */
 export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
@@ -106,18 +107,16 @@ function assertUnchanged(migrations: Migration[], applied: Map<number, string>):
   }
 }
 
+/**
+ * One migration and its version row, in one transaction on the session holding the lock. A
+ * session whose ROLLBACK failed needs no discarding here: its RESET in `migrate` waits for that
+ * ROLLBACK, and a session that cannot answer the RESET is discarded there.
+ */
 async function applyOne(client: PoolClient, migration: Migration, table: string): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    await client.query(unbounded(migration.sql));
-    await client.query(`INSERT INTO ${table} (version, name, checksum) VALUES ($1, $2, $3)`, [
-      migration.version,
-      migration.name,
-      migration.checksum,
-    ]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
+  await inClientTransaction(client, async (tx) => {
+    await tx.query(unbounded(migration.sql));
+    await tx.query(`INSERT INTO ${table} (version, name, checksum) VALUES ($1, $2, $3)`, [migration.version, migration.name, migration.checksum]);
+  }).catch((error: unknown) => {
     throw new MigrationError(`Migration ${migration.file} failed: ${(error as Error).message}`);
-  }
+  });
 }

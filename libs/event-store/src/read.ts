@@ -34,6 +34,12 @@ export async function readStream(pool: Queryable, streamId: string, range: { fro
   return rows;
 }
 
+/** The stream an event is stored in; undefined when this store does not hold it. */
+export async function streamOfEvent(pool: Queryable, eventId: string): Promise<string | undefined> {
+  const { rows } = await pool.query<{ streamId: string }>('SELECT stream_id AS "streamId" FROM events WHERE event_id = $1::uuid', [eventId]);
+  return rows[0]?.streamId;
+}
+
 /**
  * Several streams at once, each from version 1 up to its own version (inclusive), in one query:
  * grouped by stream, each in version order. For a reader that folds many paths per batch.

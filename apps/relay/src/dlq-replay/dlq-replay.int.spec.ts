@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { kafkaFor, loadConfig } from '@polku/config';
 import { DEAD_LETTER_HEADERS, deadLetterTopicOf, Topics } from '@polku/contracts';
-import { deadLetterOf as consumerDeadLetterOf } from '@polku/consumer';
+import { deadLetterOfConsumedRecord } from '@polku/consumer';
 import { appendToStream, readStream } from '@polku/event-store';
 import { createKafka } from '@polku/kafka';
 import { eventually, pathStartEvents } from '@polku/testing';
@@ -13,7 +13,7 @@ import type { Translate } from '../outgoing-batch';
 import { OutboxRepository } from '../outbox.repository';
 import { PathStates } from '../path-states';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../testing/throwaway-database';
-import { deadLetterOf, translateForKafka } from '../translation';
+import { deadLetterOfStoredEvent, translateForKafka } from '../translation';
 import { readToEnd } from './dead-letter-reader';
 import { replayDeadLetters } from './dlq-replay';
 import { ReplayRepository } from './replay.repository';
@@ -63,7 +63,7 @@ describe('npm run dlq:replay', () => {
       if (!fixed) throw new TypeError('translation bug');
       return translateForKafka(event, after).filter((message) => message.topic === Topics.events);
     };
-    const parts = { outbox: new OutboxRepository(db.pool), states: new PathStates(db.pool), producer, translate, deadLetter: deadLetterOf, leases: new LeaseRepository(db.pool), listener: new OutboxListener(db.pool) };
+    const parts = { outbox: new OutboxRepository(db.pool), states: new PathStates(db.pool), producer, translate, deadLetter: deadLetterOfStoredEvent, leases: new LeaseRepository(db.pool), listener: new OutboxListener(db.pool) };
     const relay = new OutboxRelay(parts, { batchSize: 50, pollMs: 200, maxBackoffMs: 500, lease: { name: 'outbox-relay', holder: 'dlq-replay-test', leaseMs: 3_000 } }, silent);
     relay.start();
     try {
@@ -115,7 +115,7 @@ describe('npm run dlq:replay', () => {
 /** What the municipal consumer does with a message it cannot take: its own DLQ, its own principal. */
 async function parkAsMunicipalConsumer(message: { key: string; value: string; headers: Readonly<Record<string, string>> }): Promise<void> {
   const source = { key: Buffer.from(message.key), value: Buffer.from(message.value), headers: { ...message.headers }, offset: '0', timestamp: String(Date.now()), attributes: 0 };
-  const letter = consumerDeadLetterOf({ topic: Topics.municipal, partition: 0, message: source, groupId: 'polku-municipal-consumer-test' }, 'TEST.POISON: parked by the replay test');
+  const letter = deadLetterOfConsumedRecord({ topic: Topics.municipal, partition: 0, message: source, groupId: 'polku-municipal-consumer-test' }, 'TEST.POISON: parked by the replay test');
   expect(letter.headers?.[DEAD_LETTER_HEADERS.originalTopic]).toBe(Topics.municipal);
   const municipal = createKafka(kafkaFor(config, 'municipal')).producer({ allowAutoTopicCreation: false });
   await municipal.connect();

@@ -1,4 +1,4 @@
-import { inTransaction, OUTBOX_CHANNEL } from '@polku/event-store';
+import { inTransaction, OUTBOX_CHANNEL, streamOfEvent } from '@polku/event-store';
 import type { Pool } from 'pg';
 import type { DeadLetterRecord } from './dead-letter-record';
 
@@ -39,9 +39,8 @@ export class ReplayRepository {
   }
 
   /** The stream an event is stored in, if this store holds it. */
-  async streamOf(eventId: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ streamId: string }>('SELECT stream_id AS "streamId" FROM events WHERE event_id = $1::uuid', [eventId]);
-    return rows[0]?.streamId;
+  streamOf(eventId: string): Promise<string | undefined> {
+    return streamOfEvent(this.pool, eventId);
   }
 }
 

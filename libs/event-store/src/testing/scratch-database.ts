@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { migrate } from '../migrate';
+import { onServer } from '../on-server';
 import { createPool } from '../pool';
 
 export interface ScratchDatabase {
@@ -29,13 +30,4 @@ export async function createScratchDatabase(ownerUrl: string, prefix: string): P
     throw error;
   });
   return { url, pool, drop };
-}
-
-async function onServer(ownerUrl: string, sql: string): Promise<void> {
-  const admin = createPool(ownerUrl, 1);
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
