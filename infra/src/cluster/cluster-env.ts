@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { HOME, ROOT } from '../layout';
+import { secondStackEnv } from '../stack-env';
 
 /**
  * Where the production-topology cluster lives (`npm run cluster`): a stack of its own beside the
@@ -14,18 +15,9 @@ export const CLUSTER_CHILD_FLAG = 'POLKU_CLUSTER_CHILD';
 /** What the cluster suite and bench write: the failover table and the scale figures. */
 export const CLUSTER_ARTIFACTS = join(ROOT, '.polku', 'artifacts', 'cluster');
 
-/** layout.ts computes ports and folders at import, so the cluster is driven from a child process with this environment. */
+/** The environment of the child process that drives the cluster. */
 export function clusterStackEnv(): NodeJS.ProcessEnv {
-  const { POLKU_EXTERNAL_INFRA: _external, ...rest } = process.env;
-  return {
-    ...rest,
-    POLKU_HOME: CLUSTER_HOME,
-    POLKU_CACHE: join(ROOT, '.polku', 'cache'),
-    POLKU_PORT_OFFSET: String(CLUSTER_PORT_OFFSET),
-    // Both API instances sign and verify with one dev issuer key, kept in the cluster's data.
-    AUTH_DEV_ISSUER_KEY_FILE: join(CLUSTER_HOME, 'data', 'dev-issuer', 'signing-key.json'),
-    [CLUSTER_CHILD_FLAG]: '1',
-  };
+  return secondStackEnv({ home: CLUSTER_HOME, portOffset: CLUSTER_PORT_OFFSET, childFlag: CLUSTER_CHILD_FLAG });
 }
 
 /**

@@ -22,6 +22,6 @@ export { evolve } from './path/path.evolve';
 export { ageBandOn } from './path/age-band';
 export { maxRealisedDays } from './path/decisions/rehabilitative-work-days.decision';
 export { availableCommands, STAFF_COMMAND_TYPES, type StaffCommandType } from './path/path.availability';
-export { HOURS_A_DAY, SERVICE_DAYS_A_WEEK } from './path/working-time';
+export { HOURS_A_DAY, SERVICE_DAYS_A_WEEK, WORKING_TIME_PERCENT } from './path/working-time';
 export { containsIdentityCodeShape, redactIdentityCodeShapes } from './identity/identity-code-shape';
 export { consentInForce, mayShareWithWellbeing, WELLBEING_SHARING_EVENTS, wellbeingSharingWindow, type SharingWindow } from './path/wellbeing-sharing';

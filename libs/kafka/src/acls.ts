@@ -9,6 +9,7 @@ import {
   type AclEntry,
   type Kafka,
 } from 'kafkajs';
+import { withAdmin } from './admin';
 
 /**
  * Each principal's consumers use group ids starting with its prefix; no other group is theirs.
@@ -113,9 +114,7 @@ export interface AclChanges {
  */
 export async function ensureAcls(kafka: Kafka, users: AclUsers): Promise<AclChanges> {
   const wanted = aclEntries(users);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
+  return withAdmin(kafka, async (admin) => {
     const present = await presentAcls(admin, Object.values(users));
     const wantedKeys = new Set(wanted.map(keyOf));
     const missing = wanted.filter((entry) => !present.has(keyOf(entry)));
@@ -123,9 +122,7 @@ export async function ensureAcls(kafka: Kafka, users: AclUsers): Promise<AclChan
     if (missing.length > 0) await admin.createAcls({ acl: missing });
     if (revoked.length > 0) await admin.deleteAcls({ filters: revoked });
     return { created: missing.length, deleted: revoked.length };
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 async function presentAcls(admin: Admin, usernames: readonly string[]): Promise<Map<string, AclEntry>> {

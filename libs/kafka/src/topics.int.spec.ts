@@ -1,25 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@polku/config';
 import { ALL_TOPICS, Topics } from '@polku/contracts';
-import type { Admin } from 'kafkajs';
+import { withAdmin } from './admin';
 import { createKafka } from './client';
 import { ensureTopicConfigs, ensureTopics, projectTopics, RETENTION, topicConfigs } from './topics';
 
 const kafka = createKafka(loadConfig().kafka);
 const RETENTION_KEYS = ['cleanup.policy', 'retention.ms', 'retention.bytes'] as const;
 
-async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 const settingsOf = (topic: string) =>
-  withAdmin(async (admin) => {
+  withAdmin(kafka, async (admin) => {
     const all = (await topicConfigs(admin, [topic])).get(topic) ?? new Map<string, string>();
     return Object.fromEntries(RETENTION_KEYS.map((key) => [key, all.get(key)]));
   });
@@ -28,13 +18,13 @@ describe('ensureTopics on the real broker', () => {
   const topic = `polku.test.${randomUUID()}`;
   const other = `polku.test.${randomUUID()}`;
 
-  afterAll(() => withAdmin((admin) => admin.deleteTopics({ topics: [topic, other] }).catch(() => undefined)));
+  afterAll(() => withAdmin(kafka, (admin) => admin.deleteTopics({ topics: [topic, other] }).catch(() => undefined)));
 
   it('creates a missing topic with its partitions, and leaves it alone the second time', async () => {
     const spec = { topic, numPartitions: 3, replicationFactor: 1 };
     expect(await ensureTopics(kafka, [spec])).toEqual([topic]);
     expect(await ensureTopics(kafka, [spec])).toEqual([]);
-    const { topics } = await withAdmin((admin) => admin.fetchTopicMetadata({ topics: [topic] }));
+    const { topics } = await withAdmin(kafka, (admin) => admin.fetchTopicMetadata({ topics: [topic] }));
     expect(topics[0]?.partitions).toHaveLength(3);
   });
 

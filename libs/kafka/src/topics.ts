@@ -1,5 +1,6 @@
 import { deadLetterTopicOf, Topics } from '@polku/contracts';
 import { ConfigResourceTypes, type Admin, type Kafka } from 'kafkajs';
+import { withAdmin } from './admin';
 
 export interface TopicSpec {
   readonly topic: string;
@@ -65,7 +66,7 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): P
           topic: spec.topic,
           numPartitions: spec.numPartitions,
           replicationFactor: spec.replicationFactor,
-          configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
+          configEntries: configEntriesOf(spec),
         })),
       });
     }
@@ -90,7 +91,7 @@ export async function ensureTopicConfigs(kafka: Kafka, specs: readonly TopicSpec
         resources: drifted.map((spec) => ({
           type: ConfigResourceTypes.TOPIC,
           name: spec.topic,
-          configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
+          configEntries: configEntriesOf(spec),
         })),
       });
     }
@@ -98,18 +99,13 @@ export async function ensureTopicConfigs(kafka: Kafka, specs: readonly TopicSpec
   });
 }
 
+/** A spec's settings as the admin API's config entries. */
+function configEntriesOf(spec: TopicSpec): { name: string; value: string }[] {
+  return Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value }));
+}
+
 /** Each topic's effective settings (its own overrides, or the broker's defaults), by name. */
 export async function topicConfigs(admin: Admin, topics: readonly string[]): Promise<Map<string, Map<string, string>>> {
   const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })) });
   return new Map(resources.map((resource) => [resource.resourceName, new Map(resource.configEntries.map((entry) => [entry.configName, entry.configValue]))]));
-}
-
-async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.disconnect();
-  }
 }

@@ -1,20 +1,2 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import type { StaffRole } from '@polku/contracts';
-import type { Request } from 'express';
-import type { StaffUser } from './staff-user';
-
-/** No token needed (health, metrics, docs, the dev issuer, the console's files). */
-export const Public = Reflector.createDecorator<true>({ transform: () => true });
-
-/** Only these roles may call the handler; others get 403 AUTH.FORBIDDEN_ROLE. */
-export const Roles = Reflector.createDecorator<readonly StaffRole[]>();
-
-export type AuthenticatedRequest = Request & { user?: StaffUser };
-
-/** The verified caller, set by the AuthGuard. */
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): StaffUser => {
-  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
-  if (!user) throw new Error('CurrentUser used on a public route');
-  return user;
-});
+// Moved to @polku/auth (shared with the downstream consumers, whose guard runs the same check).
+export { CurrentUser, Public, Roles, type AuthenticatedRequest } from '@polku/auth';

@@ -1,5 +1,5 @@
 import { checkbox, date, documentLanguage, list, newId, number, numberSelect, select, text, textarea } from '../forms/field-builders';
-import { HOURS_A_DAY, SERVICE_DAYS_A_WEEK } from '@polku/domain';
+import { HOURS_A_DAY, SERVICE_DAYS_A_WEEK, WORKING_TIME_PERCENT } from '@polku/domain';
 import type { FormDef } from '../forms/field-types';
 import {
   CONSENT_AUDIENCES,
@@ -57,7 +57,7 @@ export const COMMAND_FORMS: Readonly<Record<CommandName, FormDef>> = {
       text('employerBusinessId'),
       select('employerKind', ORGANISER_KINDS),
       numberSelect('rate', WAGE_SUBSIDY_RATES),
-      number('workingTimePercent', 1, 100, true, 100),
+      number('workingTimePercent', ...WORKING_TIME_PERCENT, true, WORKING_TIME_PERCENT[1]),
       date('startOn'),
       { ...date('endOn'), initial: { from: 'today+months', months: 6 } },
     ],

@@ -1,21 +1,20 @@
+import { PathFailureTypes } from '@polku/contracts';
 import type { DomainErrorCode } from '@polku/domain';
 
 /**
  * The stable codes the API answers with besides the domain's own (docs/staff-api.md), and the
  * console's own for no answer at all. Each has a text in every language (i18n `errors`); the
- * domain's codes come in as a union, so a new one is a type error until every language has it.
+ * domain's codes and the workflow's failures come from their homes, so a new one is a type error
+ * until every language has it.
  */
 export const API_ERROR_CODES = [
+  ...Object.values(PathFailureTypes),
   'VALIDATION.INVALID_BODY',
   'VALIDATION.INVALID_QUERY',
   'IDENTITY.INVALID_CODE',
   'PATH.NOT_FOUND',
-  'PATH.CLIENT_HAS_ACTIVE_PATH',
   'CLIENT.NOT_FOUND',
   'NOTIFICATION.NOT_FOUND',
-  'EVENT_STORE.VERSION_CONFLICT',
-  'EVENT_STORE.EVENT_ID_CONFLICT',
-  'EVENT_STORE.UNSTORABLE_DATA',
   'IDEMPOTENCY.IN_PROGRESS',
   'IDEMPOTENCY.KEY_REUSED',
   'IDEMPOTENCY.INVALID_KEY',

@@ -64,7 +64,7 @@ export const CommandBodies = {
     employerBusinessId: businessId,
     employerKind: z.enum(D.ORGANISER_KINDS),
     rate: z.literal(D.WAGE_SUBSIDY_RATES),
-    workingTimePercent: z.number().min(1).max(100),
+    workingTimePercent: z.number().min(D.WORKING_TIME_PERCENT[0]).max(D.WORKING_TIME_PERCENT[1]),
     startOn: localDate,
     endOn: localDate,
   }) satisfies Body<D.StartWageSubsidy>,

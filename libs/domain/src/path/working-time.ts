@@ -8,3 +8,5 @@ import { WORKING_DAYS_A_WEEK } from '../calendar';
  */
 export const SERVICE_DAYS_A_WEEK: readonly [number, number] = [1, WORKING_DAYS_A_WEEK];
 export const HOURS_A_DAY = 24;
+/** A subsidised job's working time as a share of full time, in whole percent: some, at most all. */
+export const WORKING_TIME_PERCENT: readonly [number, number] = [1, 100];

@@ -4,6 +4,7 @@ import { domainError, type DomainError } from '../../shared/domain-error';
 import type * as C from '../path.commands';
 import type { StartedPath } from '../path.state';
 import { WAGE_SUBSIDY_RATES } from '../path.types';
+import { WORKING_TIME_PERCENT } from '../working-time';
 import { about, cancelled, type Decision, event, firstError, gated, inRange, notBefore, present, scheduled, validDate } from './support';
 
 export function startWageSubsidy(command: C.StartWageSubsidy, state: StartedPath): Decision {
@@ -14,7 +15,7 @@ export function startWageSubsidy(command: C.StartWageSubsidy, state: StartedPath
     validDate('startOn', data.startOn),
     validDate('endOn', data.endOn),
     notBefore('endOn', data.endOn, data.startOn, 'startOn'),
-    inRange('workingTimePercent', data.workingTimePercent, [1, 100]),
+    inRange('workingTimePercent', data.workingTimePercent, WORKING_TIME_PERCENT),
     rateAllowed(data, state.policy.limits.wageSubsidyFullRateMaxWorkingTimePercent),
     withinMaxPeriod(data, state.policy.limits.wageSubsidyMaxMonths),
   );
