@@ -1,8 +1,10 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from '@polku/config';
 import { ALL_TOPICS } from '@polku/contracts';
-import { createKafka } from '@polku/kafka';
-import type { Consumer, EachMessagePayload } from 'kafkajs';
-import { HOST, Ports } from '../layout';
+import { createKafka, withAdmin, type KafkaLog } from '@polku/kafka';
+import type { Admin, Consumer, EachMessagePayload } from 'kafkajs';
+import { HOST, LOGS, Ports } from '../layout';
 
 /** The tap outlives broker kills: kafkajs restarts the consumer after its retries run out. */
 const RESTART_AFTER_CRASH = true;
@@ -17,18 +19,32 @@ export type TopicLog = Map<string, Set<string>>;
  * re-reads after a rebalance or restart are not mistaken for duplicate deliveries: only the
  * same CloudEvent id at two offsets is one.
  */
+/** The tap's own kafkajs lines and its consumer's crashes and joins, for a run that went wrong. */
+const TAP_LOG = join(LOGS, 'kafka-tap.log');
+const tapLog: KafkaLog = (level, message, extra) => appendFileSync(TAP_LOG, `${JSON.stringify({ at: new Date().toISOString(), level, message, ...extra })}\n`);
+
 export class KafkaTap {
-  private readonly kafka = createKafka({ ...loadConfig().kafka, brokers: [`${HOST}:${Ports.kafka}`], clientId: 'polku-chaos-tap' });
+  private readonly kafka = createKafka({ ...loadConfig().kafka, brokers: [`${HOST}:${Ports.kafka}`], clientId: 'polku-chaos-tap' }, tapLog);
   private consumer: Consumer | undefined;
   private readonly logs = new Map<string, TopicLog>(ALL_TOPICS.map((topic) => [topic, new Map()]));
 
+  /**
+   * The run's start offsets are committed for the tap's group before it first joins, so a
+   * restart after a crash goes on from them (or from what it read since), never from offset 0
+   * of topics that keep their whole history.
+   */
   async start(runId: string): Promise<void> {
-    const starts = await this.startOffsets();
-    const consumer = this.kafka.consumer({ groupId: `polku-chaos-tap-${runId}`, retry: { retries: 10, restartOnFailure: async () => RESTART_AFTER_CRASH } });
+    const groupId = `polku-chaos-tap-${runId}`;
+    await withAdmin(this.kafka, async (admin) => {
+      const starts = await this.startOffsets(admin);
+      for (const [topic, partitions] of starts) await admin.setOffsets({ groupId, topic, partitions });
+    });
+    const consumer = this.kafka.consumer({ groupId, retry: { retries: 10, restartOnFailure: async () => RESTART_AFTER_CRASH } });
+    consumer.on(consumer.events.CRASH, ({ payload }) => tapLog('warn', 'tap consumer crashed', { error: payload.error.message, restart: payload.restart }));
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => tapLog('info', 'tap consumer joined its group', { duration: payload.duration }));
     await consumer.connect();
     await consumer.subscribe({ topics: [...ALL_TOPICS], fromBeginning: true });
     await consumer.run({ eachMessage: async (payload) => this.record(payload) });
-    for (const [topic, partitions] of starts) for (const { partition, offset } of partitions) consumer.seek({ topic, partition, offset });
     this.consumer = consumer;
   }
 
@@ -41,15 +57,9 @@ export class KafkaTap {
     return this.logs.get(topic) ?? new Map();
   }
 
-  private async startOffsets(): Promise<Map<string, { partition: number; offset: string }[]>> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const entries = await Promise.all(ALL_TOPICS.map(async (topic) => [topic, (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high }))] as const));
-      return new Map(entries);
-    } finally {
-      await admin.disconnect();
-    }
+  private async startOffsets(admin: Admin): Promise<Map<string, { partition: number; offset: string }[]>> {
+    const entries = await Promise.all(ALL_TOPICS.map(async (topic) => [topic, (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high }))] as const));
+    return new Map(entries);
   }
 
   private record({ topic, partition, message }: EachMessagePayload): void {

@@ -19,11 +19,26 @@ async function leadershipMoved(dead: number, signal: AbortSignal): Promise<numbe
   return poll.at;
 }
 
-/** The candidate leading the most of the project's partitions: killing it moves the most leadership. */
-async function busiest(): Promise<number> {
-  const states = await partitionStates();
-  const led = (id: number): number => states.filter((state) => state.leader === id).length;
-  return [...CANDIDATES].sort((a, b) => led(b) - led(a))[0] as number;
+/** Preferred leaders come back within the brokers' leader.imbalance.check.interval.seconds (10 s). */
+const BALANCED_WITHIN_MS = 60_000;
+
+/**
+ * The candidate leading the most of the project's partitions: killing it moves the most
+ * leadership. After an earlier kill the candidates may lead nothing until the controller has
+ * given their preferred leaderships back; a kill then would test no failover, so it waits.
+ */
+async function busiest(signal: AbortSignal): Promise<{ id: number; led: number }> {
+  const pick = async (): Promise<{ id: number; led: number }> => {
+    const states = await partitionStates();
+    const led = (id: number): number => states.filter((state) => state.leader === id).length;
+    const id = [...CANDIDATES].sort((a, b) => led(b) - led(a))[0] as number;
+    return { id, led: led(id) };
+  };
+  const leading = await pollUntil(async () => {
+    const candidate = await pick();
+    return candidate.led > 0 ? candidate : undefined;
+  }, { timeoutMs: BALANCED_WITHIN_MS, intervalMs: 1_000, signal });
+  return leading.value ?? (await pick());
 }
 
 async function rejoin(ctx: FaultContext, id: number): Promise<Check[]> {
@@ -40,8 +55,7 @@ export const brokerKill: ClusterFault = {
   title: 'Kafka broker kill -9 (RF 3, min ISR 2)',
   load: stormAndCommands,
   async strike(ctx) {
-    const id = await busiest();
-    const led = (await partitionStates()).filter((state) => state.leader === id).length;
+    const { id, led } = await busiest(ctx.signal);
     const moment = await midStorm(ctx.pool, ctx.area, ctx.profile.stormPaths, STRIKE_AT_SHARE, ctx.signal);
     const pid = await kill9({ kind: 'broker', id }, ctx.signal);
     const struckAt = Date.now();
@@ -49,7 +63,10 @@ export const brokerKill: ClusterFault = {
     const moved = await leadershipMoved(id, ctx.signal);
     return {
       struckAt,
-      checks: [{ name: 'every partition got a live leader with two replicas in sync', passed: moved !== undefined, detail: moved === undefined ? `not within ${seconds(LEADERS_WITHIN_MS)}` : `${seconds(moved - struckAt)} after the kill` }],
+      checks: [
+        { name: 'the killed broker led partitions', passed: led > 0, detail: `node ${id} led ${led} of the project's partitions` },
+        { name: 'every partition got a live leader with two replicas in sync', passed: moved !== undefined, detail: moved === undefined ? `not within ${seconds(LEADERS_WITHIN_MS)}` : `${seconds(moved - struckAt)} after the kill` },
+      ],
       notes: [`node ${id} (pid ${pid}) led ${led} partitions; ${moment.note}`],
       rejoin: () => rejoin(ctx, id),
     };
