@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { inClientTransaction } from '@polku/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { type Deadline, sleepMs } from './limits';
 import { appendWithOutbox, freshEvent } from './relay-source-appends';
@@ -163,17 +164,16 @@ async function holdOpen(hold: OpenTransaction, committed: Map<string, number>): 
   await sleepMs(hold.afterMs);
   const client = await hold.connect();
   try {
-    await client.query('BEGIN');
-    const eventId = await hold.open(client);
-    const openedAt = performance.now();
-    await sleepMs(hold.holdMs);
-    await client.query('COMMIT');
+    let openedAt = 0;
+    const eventId = await inClientTransaction(client, async (tx) => {
+      const opened = await hold.open(tx);
+      openedAt = performance.now();
+      await sleepMs(hold.holdMs);
+      return opened;
+    });
     const committedAt = performance.now();
     if (eventId !== undefined) committed.set(eventId, committedAt);
     return { openedAt, committedAt, ...(eventId === undefined ? {} : { eventId }) };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
   } finally {
     client.release();
   }

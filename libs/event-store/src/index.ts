@@ -7,4 +7,4 @@ export { readUnsent, type OutboxRow } from './outbox-unsent';
 export { checkpointOf, readAll, readStream, readStreams, START, streamOfEvent, type Checkpoint, type RecordedEvent } from './read';
 export { foldPath, toPathEvent } from './path-stream';
 export { answerableAreaOf, employmentAreaOf } from './stream-facts';
-export { inTransaction } from './transaction';
+export { inClientTransaction, inTransaction } from './transaction';
