@@ -1,4 +1,5 @@
 import { Topics } from '@polku/contracts';
+import { CONSUMER_GROUP_PREFIXES } from '@polku/kafka';
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { pollUntil } from '../../chaos/bounded';
@@ -6,6 +7,7 @@ import type { KafkaTap } from '../../chaos/kafka-tap';
 import type { ClusterApp } from '../cluster-apps';
 import { measureCpu, type CpuUse } from './cpu';
 import type { ScaleProfile } from './scale-profile';
+import { groupState } from '../kafka/kafka-cluster';
 import { scaleTo } from './topology';
 import { municipalApplied, outboxDrained, startPaths, startStormAt, waitForFirings } from './workloads';
 
@@ -69,18 +71,31 @@ async function municipalBacklog(ctx: BenchContext, employmentArea: string): Prom
   return rows.map((row) => row.id).filter((id) => log.has(id));
 }
 
+/** The group's members have their partitions: no rebalance will pause the drain that follows. */
+async function groupSettled(ctx: BenchContext, groupId: string, members: number): Promise<void> {
+  const settled = await pollUntil(async () => {
+    const group = await groupState(groupId);
+    return group.state === 'Stable' && group.members === members ? true : undefined;
+  }, { timeoutMs: ctx.profile.phaseTimeoutMs, intervalMs: 500, signal: ctx.signal });
+  if (settled.value === undefined) throw new Error(`bench:scale: consumer group ${groupId} did not settle with ${members} members`);
+}
+
 /**
  * The relay → municipal consumer group with 1 or 2 instances (six partitions split between
- * them): a backlog is published while the group is down, then drained; the rate counts from
- * its first applied event to its last, so the consumers' boot is not in it.
+ * them). The backlog waits in the outbox with the relays stopped while the group forms, so the
+ * second instance's join (a rebalance that pauses both) is not measured; then the relays
+ * publish it and the group drains it. The rate counts from the first applied event to the last.
  */
 export async function consumerDrain(ctx: BenchContext, replicas: 1 | 2): Promise<Measured> {
   await withReplicas(ctx, 'municipal-consumer', 0);
+  await withReplicas(ctx, 'relay', 0);
   const p = plan(ctx, 'consumers', replicas, ctx.profile.backlogPaths);
   await startPaths(ctx.client, p, ctx.signal);
-  const backlog = await municipalBacklog(ctx, p.employmentArea);
-  const cpu = measureCpu();
   await withReplicas(ctx, 'municipal-consumer', replicas);
+  await groupSettled(ctx, CONSUMER_GROUP_PREFIXES.municipal, replicas);
+  const cpu = measureCpu();
+  await withReplicas(ctx, 'relay', 2);
+  const backlog = await municipalBacklog(ctx, p.employmentArea);
   const done = await pollUntil(async () => {
     const applied = await municipalApplied(ctx.pool, backlog);
     return applied.count >= backlog.length ? applied : undefined;

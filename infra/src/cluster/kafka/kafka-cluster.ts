@@ -1,5 +1,5 @@
 import { kafkaFor, loadConfig } from '@polku/config';
-import { createKafka, ensureAcls, ensureTopicConfigs, ensureTopics, projectTopics } from '@polku/kafka';
+import { createKafka, ensureAcls, ensureTopicConfigs, ensureTopics, projectTopics, withAdmin } from '@polku/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import { copyJars } from '../../maven';
 import { join } from 'node:path';
@@ -25,15 +25,23 @@ function adminClient(): Kafka {
 }
 
 /** The broker ids the cluster's metadata lists as alive, and whether a controller is elected. */
-export async function liveBrokers(): Promise<{ ids: number[]; controller: boolean }> {
-  const admin = adminClient().admin();
-  try {
-    await admin.connect();
+export function liveBrokers(): Promise<{ ids: number[]; controller: boolean }> {
+  return withAdmin(adminClient(), async (admin) => {
     const cluster = await admin.describeCluster();
     return { ids: cluster.brokers.map((broker) => broker.nodeId).sort(), controller: cluster.controller !== null };
-  } finally {
-    await admin.disconnect();
-  }
+  });
+}
+
+/** A consumer group's state (`Stable`, `PreparingRebalance`, `Empty`, …) and how many members it has. */
+export function groupState(groupId: string): Promise<{ state: string; members: number }> {
+  return withAdmin(adminClient(), async (admin) => {
+    // describeGroups looks for the coordinator among the brokers the client's metadata lists,
+    // which a fresh client has not loaded yet, and this client does not retry: load it first.
+    await admin.fetchTopicMetadata();
+    const { groups } = await admin.describeGroups([groupId]);
+    const group = groups[0];
+    return { state: group?.state ?? 'Unknown', members: group?.members.length ?? 0 };
+  });
 }
 
 export async function brokersUp(ids: readonly number[] = KAFKA_NODE_IDS): Promise<boolean> {
@@ -94,14 +102,10 @@ async function warmTransactionCoordinator(kafka: ReturnType<typeof createKafka>)
 }
 
 /** Leaders and in-sync replicas of the project's topics' partitions. */
-export async function partitionStates(): Promise<{ leader: number; isr: number; replicas: number }[]> {
-  const admin = adminClient().admin();
-  try {
-    await admin.connect();
+export function partitionStates(): Promise<{ leader: number; isr: number; replicas: number }[]> {
+  return withAdmin(adminClient(), async (admin) => {
     const topics = projectTopics({ replicationFactor: REPLICATION_FACTOR }).map((spec) => spec.topic);
     const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
     return metadata.flatMap((topic) => topic.partitions.map((partition) => ({ leader: partition.leader, isr: partition.isr.length, replicas: partition.replicas.length })));
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
