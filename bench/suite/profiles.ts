@@ -31,7 +31,7 @@ export const FULL: Profile = {
   b4: { writers: [1, 10, 50], seconds: 10 },
   b5: { backlogPaths: 10_000, drainCapS: 120 },
   b6: { perSecond: 100, seconds: 20, settleS: 15 },
-  // 30,000 starts at the ~36/s measured on 1.12. take ~830 s: 480 s opened 17,528 of them.
+  // 30,000 starts took 914 s (32.8/s) in the run of 1 December 2026 (bench/results/2026-12-01T23-34-57-746Z); a 480 s cap opened only 17,528.
   b7: { paths: 30_000, dueEvery: 30, dueAfterS: 60, openCapS: 1_200, fireCapS: 120 },
   timeoutS: 3_600,
 };

@@ -18,6 +18,7 @@ const DIR = join(DATA, 'kafka');
 const LOG_DIRS = join(DIR, 'logs');
 const PROPERTIES = join(DIR, 'server.properties');
 const MARKER = PROPERTIES;
+const DAEMON = { name: 'kafka', marker: MARKER };
 /** SHA-256 over the SCRAM users the storage was formatted with (a hash, never the passwords). */
 const SCRAM_USERS = join(DIR, 'scram-users.sha256');
 
@@ -187,11 +188,11 @@ async function brokerUp(): Promise<boolean> {
 
 /** A broker started with other settings or users (e.g. before SASL) is restarted with these. */
 async function stopIfOutdated(properties: string, users: readonly KafkaCredentials[]): Promise<void> {
-  if (runningPid({ name: 'kafka', marker: MARKER }) === undefined) return;
+  if (runningPid(DAEMON) === undefined) return;
   const written = existsSync(PROPERTIES) ? readFileSync(PROPERTIES, 'utf8') : '';
   if (written === properties && formattedWith() === scramFingerprint(users)) return;
   say('Kafka runs with outdated settings or users: restarting it');
-  await stopDaemon({ name: 'kafka', marker: MARKER }, 30_000);
+  await stopDaemon(DAEMON, 30_000);
 }
 
 /** Long enough for a broker to recover its logs after an unclean stop. */
@@ -207,7 +208,7 @@ export const kafka: Service = {
     const users = scramUsers();
     const properties = serverProperties(loadConfig().kafkaPrincipals.admin);
     await stopIfOutdated(properties, users);
-    if (runningPid({ name: 'kafka', marker: MARKER }) === undefined) {
+    if (runningPid(DAEMON) === undefined) {
       mkdirSync(LOG_DIRS, { recursive: true });
       // It holds the admin password (JAAS): readable by its owner only.
       writeFileSync(PROPERTIES, properties);
@@ -218,12 +219,12 @@ export const kafka: Service = {
     }
     // A broker stopped uncleanly first recovers every log segment (a minute or more after a
     // benchmark's gigabyte): wait while its process lives, but not for a process that died.
-    const outcome = await waitWhileAlive(brokerUp, () => runningPid({ name: 'kafka', marker: MARKER }) !== undefined, BROKER_UP_WITHIN_MS, 1_000);
+    const outcome = await waitWhileAlive(brokerUp, () => runningPid(DAEMON) !== undefined, BROKER_UP_WITHIN_MS, 1_000);
     if (outcome !== 'up') throw notUp('kafka', outcome, BROKER_UP_WITHIN_MS);
   },
 
   healthy: () => brokerUp().catch(() => false),
-  running: () => runningPid({ name: 'kafka', marker: MARKER }) !== undefined,
+  running: () => runningPid(DAEMON) !== undefined,
 
-  stop: () => stopDaemon({ name: 'kafka', marker: MARKER }, 30_000),
+  stop: () => stopDaemon(DAEMON, 30_000),
 };

@@ -37,6 +37,7 @@ export function temporalBinary(): string | undefined {
 }
 
 const MARKER = DB_FILE;
+const DAEMON = { name: 'temporal', marker: MARKER };
 
 // Payloads in histories are encrypted; the UI asks the API's codec endpoint to decrypt them for
 // a signed-in admin (docs/payload-encryption.md).
@@ -79,7 +80,7 @@ export const temporal: Service = {
   },
 
   async start() {
-    if (runningPid({ name: 'temporal', marker: MARKER }) === undefined) {
+    if (runningPid(DAEMON) === undefined) {
       const binary = temporalBinary();
       if (!binary) throw new Error('temporal CLI missing; run install first');
       mkdirSync(join(DATA, 'temporal'), { recursive: true });
@@ -103,9 +104,9 @@ export const temporal: Service = {
   },
 
   healthy: () => serving().catch(() => false),
-  running: () => runningPid({ name: 'temporal', marker: MARKER }) !== undefined,
+  running: () => runningPid(DAEMON) !== undefined,
 
-  stop: () => stopDaemon({ name: 'temporal', marker: MARKER }),
+  stop: () => stopDaemon(DAEMON),
 };
 
 export function temporalVersion(): string {

@@ -1,16 +1,20 @@
 import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadConfig } from '@polku/config';
 import { ALL_TOPICS } from '@polku/contracts';
 import { createKafka, withAdmin, type KafkaLog } from '@polku/kafka';
 import type { Admin, Consumer, EachMessagePayload } from 'kafkajs';
-import { HOST, LOGS, Ports } from '../layout';
+import { HOST, Ports } from '../layout';
+import { logFile } from '../process';
 
 /** The tap outlives broker kills: kafkajs restarts the consumer after its retries run out. */
 const RESTART_AFTER_CRASH = true;
 
 /** One topic as the tap saw it: for each CloudEvent id, every distinct (partition, offset) carrying it. */
 export type TopicLog = Map<string, Set<string>>;
+
+/** The tap's own kafkajs lines and its consumer's crashes and joins, for a run that went wrong. */
+const TAP_LOG = logFile('kafka-tap');
+const tapLog: KafkaLog = (level, message, extra) => appendFileSync(TAP_LOG, `${JSON.stringify({ at: new Date().toISOString(), level, message, ...extra })}\n`);
 
 /**
  * Reads every project topic (the three audiences and their dead-letter topics) as the admin
@@ -19,10 +23,6 @@ export type TopicLog = Map<string, Set<string>>;
  * re-reads after a rebalance or restart are not mistaken for duplicate deliveries: only the
  * same CloudEvent id at two offsets is one.
  */
-/** The tap's own kafkajs lines and its consumer's crashes and joins, for a run that went wrong. */
-const TAP_LOG = join(LOGS, 'kafka-tap.log');
-const tapLog: KafkaLog = (level, message, extra) => appendFileSync(TAP_LOG, `${JSON.stringify({ at: new Date().toISOString(), level, message, ...extra })}\n`);
-
 export class KafkaTap {
   private readonly kafka = createKafka({ ...loadConfig().kafka, brokers: [`${HOST}:${Ports.kafka}`], clientId: 'polku-chaos-tap' }, tapLog);
   private consumer: Consumer | undefined;

@@ -31,6 +31,13 @@ describe('StaffTokenVerifier (against a JWKS on loopback)', () => {
     expect(await refusal(verifier.verify(token))).toBe(code);
   });
 
+  it('reads the caller from an Authorization header, and refuses a missing or malformed one as a rejection', async () => {
+    const token = await issuer.token({ userId: 'coach.virtanen', role: 'coach', employmentArea: 'Pirkanmaa' });
+    await expect(verifier.verifyAuthorization(`Bearer ${token}`)).resolves.toMatchObject({ userId: 'coach.virtanen' });
+    expect(await refusal(verifier.verifyAuthorization(undefined))).toBe('AUTH.MISSING_TOKEN');
+    expect(await refusal(verifier.verifyAuthorization(`Basic ${token}`))).not.toBeUndefined();
+  });
+
   it('refuses a token signed by another key', async () => {
     const other = await startTestIssuer();
     try {

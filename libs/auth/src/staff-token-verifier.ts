@@ -3,6 +3,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jos
 import { z } from 'zod';
 import { AuthError } from './auth-error';
 import { ACCESS_TOKEN_TYPE, CLAIMS, type StaffUser } from './staff-user';
+import { bearerTokenOf } from './bearer-token';
 
 // `sub` becomes the actor of every event the user causes, the area goes into events too: both are
 // screened like every other field that leaves the edge (no identity code in any disguise).
@@ -31,6 +32,11 @@ export class StaffTokenVerifier {
 
   constructor(private readonly settings: TokenIssuerSettings) {
     this.keys = createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000 });
+  }
+
+  /** The caller named by an `Authorization: Bearer <JWT>` header; a missing or malformed one is an AuthError too. */
+  async verifyAuthorization(header: string | undefined): Promise<StaffUser> {
+    return this.verify(bearerTokenOf(header));
   }
 
   async verify(token: string): Promise<StaffUser> {

@@ -1,6 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
+import { withAdmin } from '@polku/kafka';
 import type { Pool } from 'pg';
 import type { ConsumerLog, RecordSource } from './event-consumer';
 import { swapInShadow } from './read-model-swap';
@@ -76,7 +77,7 @@ export class ShadowRebuild {
     try {
       const release = await tryRebuildLock(this.spec.pool, this.spec.schema);
       if (release === undefined) throw new RebuildError('REBUILD.IN_PROGRESS', `Another process is rebuilding ${this.spec.schema}; nothing was changed.`);
-      const ends = await this.withAdmin((admin) => wholeHistoryEnds(admin, this.spec.topic)).catch(async (error: unknown) => {
+      const ends = await withAdmin(this.spec.kafka, (admin) => wholeHistoryEnds(admin, this.spec.topic)).catch(async (error: unknown) => {
         await release();
         throw error;
       });
@@ -103,7 +104,7 @@ export class ShadowRebuild {
 
   private async execute(ends: readonly PartitionEnd[], progress: RebuildProgress): Promise<void> {
     // Below these, some earlier process of the live group handled (and parked) every record.
-    const committed = await this.withAdmin((admin) => committedOffsets(admin, this.spec.groupId, this.spec.topic));
+    const committed = await withAdmin(this.spec.kafka, (admin) => committedOffsets(admin, this.spec.groupId, this.spec.topic));
     const handled = (partition: number, offset: number) => offset < (committed.get(partition) ?? 0) || this.spec.live.hasHandled(partition, offset);
     const shadowPool = await createShadow(this.spec.databaseUrl, this.spec.schema, this.spec.migrationsDir);
     const groupId = `${this.spec.groupId}-rebuild-${randomUUID().slice(0, 8)}`;
@@ -128,8 +129,8 @@ export class ShadowRebuild {
   private async switchOver(reader: ShadowReader): Promise<void> {
     await this.spec.live.stop();
     try {
-      await this.withAdmin((admin) => this.assertGroupEmpty(admin));
-      const ends = await this.withAdmin((admin) => topicEnds(admin, this.spec.topic));
+      await withAdmin(this.spec.kafka, (admin) => this.assertGroupEmpty(admin));
+      const ends = await withAdmin(this.spec.kafka, (admin) => topicEnds(admin, this.spec.topic));
       reader.extendTo(ends);
       await this.until(reader);
       // The reader stays connected but applies nothing at or past `ends`: it is closed after the
@@ -166,7 +167,7 @@ export class ShadowRebuild {
   // processed_events, so it is skipped as a duplicate.
   private async moveLiveOffsets(ends: readonly PartitionEnd[]): Promise<void> {
     const partitions = ends.map(({ partition, end }) => ({ partition, offset: String(end) }));
-    await this.withAdmin((admin) => admin.setOffsets({ groupId: this.spec.groupId, topic: this.spec.topic, partitions })).catch((error: Error) => {
+    await withAdmin(this.spec.kafka, (admin) => admin.setOffsets({ groupId: this.spec.groupId, topic: this.spec.topic, partitions })).catch((error: Error) => {
       this.spec.log.warn({ groupId: this.spec.groupId, error: error.name }, 'live group offsets not moved after the rebuild; it re-reads and skips what the rebuild applied');
     });
   }
@@ -185,15 +186,5 @@ export class ShadowRebuild {
     const failure = asRebuildError(error, code, what, consequence);
     progress.fail(failure.code, failure.message);
     this.spec.log.error({ topic: this.spec.topic, code: failure.code }, `rebuild failed: ${failure.message}`);
-  }
-
-  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
-    const admin = this.spec.kafka.admin();
-    await admin.connect();
-    try {
-      return await work(admin);
-    } finally {
-      await admin.disconnect();
-    }
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The one way to read a row of `events` as a RecordedEvent (read.ts): select these columns from
+ * The one way to read a row of `events` as a RecordedEvent (read.ts, outbox-unsent.ts): select these columns from
  * `events e`. Positions and transaction ids come as text (bigint and xid8 outgrow a JS number);
  * recorded_at as ISO-8601 UTC with milliseconds, the form CloudEvents and folds expect.
  */

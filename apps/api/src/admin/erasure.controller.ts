@@ -4,7 +4,7 @@ import { parsePersonalIdentityCode } from '@polku/domain';
 import { IdentityVault } from '@polku/identity';
 import type { Request } from 'express';
 import { Pool } from 'pg';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '@polku/auth';
 import type { StaffUser } from '../auth/staff-user';
 import { ApiError } from '../http/api-error';
 import { ZodParamPipe, ZodPipe } from '../http/zod.pipe';

@@ -10,7 +10,7 @@ export class AuthGuard extends StaffRolesGuard {
   constructor(reflector: Reflector, tokens: TokenVerifier) {
     super(reflector, {
       whenNoRolesDeclared: 'any-role',
-      verifyAuthorization: (header) => tokens.verifyAuthorization(header),
+      verifyAuthorization: (header) => tokens.verifier.verifyAuthorization(header),
       httpError: (status, code, message) => new ApiError(status, { code, message }),
     });
   }

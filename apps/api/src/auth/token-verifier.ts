@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuthError, bearerTokenOf, StaffTokenVerifier, type StaffUser } from '@polku/auth';
+import { AuthError, StaffTokenVerifier, type StaffUser } from '@polku/auth';
 import { ApiError } from '../http/api-error';
 import { AppConfig } from '../infrastructure/connections';
 
@@ -9,7 +9,8 @@ import { AppConfig } from '../infrastructure/connections';
  */
 @Injectable()
 export class TokenVerifier {
-  private readonly verifier: StaffTokenVerifier;
+  /** The shared verifier itself, whose AuthErrors the staff guard answers (StaffRolesGuard). */
+  readonly verifier: StaffTokenVerifier;
 
   constructor(config: AppConfig) {
     this.verifier = new StaffTokenVerifier(config.values.auth);
@@ -21,9 +22,7 @@ export class TokenVerifier {
 
   /** The caller named by an `Authorization: Bearer <JWT>` header. */
   async verifyAuthorization(header: string | undefined): Promise<StaffUser> {
-    return Promise.resolve()
-      .then(() => this.verifier.verify(bearerTokenOf(header)))
-      .catch(rethrowAsApiError);
+    return this.verifier.verifyAuthorization(header).catch(rethrowAsApiError);
   }
 }
 

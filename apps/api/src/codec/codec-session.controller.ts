@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Public, Roles } from '@polku/auth';
 import { CODEC_COOKIE_PATH, CODEC_SESSION_COOKIE } from './codec-session-cookie';
 import { CODEC_SESSION_PAGE, CODEC_SESSION_SCRIPT } from './codec-session-page';
 

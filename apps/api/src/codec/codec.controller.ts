@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { AesGcmPayloadCodec, PayloadCodecError } from '@polku/temporal';
-import { Roles } from '../auth/auth.decorators';
+import { Roles } from '@polku/auth';
 import { ApiError } from '../http/api-error';
 import { ZodPipe } from '../http/zod.pipe';
 import { type CodecRequest, CodecRequestSchema, runCodec } from './codec-request';

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { DeadlinesQuerySchema } from '@polku/contracts';
 import { Pool } from 'pg';
 import type { z } from 'zod';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '@polku/auth';
 import type { StaffUser } from '../auth/staff-user';
 import { ZodPipe } from '../http/zod.pipe';
 import { helsinkiToday, sharedWithWellbeing } from '../paths/wellbeing-visibility';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { DevTokenRequestSchema } from '@polku/contracts';
 import type { z } from 'zod';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@polku/auth';
 import { ZodPipe } from '../http/zod.pipe';
 import { AppConfig } from '../infrastructure/connections';
 import { DevIssuerKeys } from './dev-issuer.keys';

@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { Pool } from 'pg';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@polku/auth';
 import { KafkaAdmin } from '../infrastructure/connections';
 
 type Check = () => Promise<unknown>;

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import type { AuthenticatedRequest } from '@polku/auth';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { ApiError } from './api-error';
 

@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, HttpException, HttpStatus, Inj
 import { containsIdentityCodeShape } from '@polku/domain';
 import type { Response } from 'express';
 import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
-import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import type { AuthenticatedRequest } from '@polku/auth';
 import { ApiError } from '../http/api-error';
 import { IdempotencyStore, keyScopeOf } from './idempotency.store';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { KpiQuerySchema, type KpiQuery, type KpiReport } from '@polku/contracts';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '@polku/auth';
 import type { StaffUser } from '../auth/staff-user';
 import { ZodPipe } from '../http/zod.pipe';
 import { helsinkiToday } from '../paths/wellbeing-visibility';

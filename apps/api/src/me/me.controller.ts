@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { NotificationsQuerySchema, PageQuerySchema } from '@polku/contracts';
 import { z } from 'zod';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '@polku/auth';
 import type { StaffUser } from '../auth/staff-user';
 import { ApiError } from '../http/api-error';
 import { ZodParamPipe, ZodPipe } from '../http/zod.pipe';

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { staffApiDocument } from '@polku/contracts';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@polku/auth';
 import { AppConfig } from '../infrastructure/connections';
 
 // Swagger UI's files come from the swagger-ui-dist package, mounted at /docs/assets by main.ts.

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@polku/auth';
 
 /**
  * A route that does nothing and reads nothing: processes that start an API of their own (the

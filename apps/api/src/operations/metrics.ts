@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@polku/auth';
 
 /** The API's Prometheus registry: process metrics, HTTP requests and staff commands. */
 @Injectable()

@@ -4,7 +4,7 @@ import { addDays, helsinkiInstant } from '@polku/domain';
 import { toPathEvent } from '@polku/event-store';
 import { IdentityVault } from '@polku/identity';
 import { AccessLog } from '../audit/access-log';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '@polku/auth';
 import type { StaffUser } from '../auth/staff-user';
 import { ApiError } from '../http/api-error';
 import { ZodParamPipe, ZodPipe } from '../http/zod.pipe';

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post, Req } from '@nestj
 import { allowedCommands, PathIdParamSchema, staffCommandByRoute, toPathView, type StaffCommandSpec } from '@polku/contracts';
 import type { PathCommand } from '@polku/domain';
 import type { Request } from 'express';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '@polku/auth';
 import type { StaffUser } from '../auth/staff-user';
 import { ApiError } from '../http/api-error';
 import { CommandContext } from './command-context';

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/
 import { allowedCommands, PathFailureTypes, StartPathRequestSchema, type StartPathRequest, toPathView, type TransferRequested } from '@polku/contracts';
 import { ageBandOn, helsinkiDateOf, maskPersonalIdentityCode, parsePersonalIdentityCode, type PathCommand, type PathState, type PersonalIdentityCodeRejection } from '@polku/domain';
 import { IdentityVault } from '@polku/identity';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '@polku/auth';
 import type { StaffUser } from '../auth/staff-user';
 import { ApiError } from '../http/api-error';
 import { CommandContext } from './command-context';

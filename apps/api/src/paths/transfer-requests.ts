@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '@polku/auth';
 import type { StaffUser } from '../auth/staff-user';
 import { PathStore } from './path-store';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CONSUMER_GROUP_PREFIXES } from '@polku/kafka';
+import { CONSUMER_GROUP_PREFIXES, withAdmin } from '@polku/kafka';
 import type { Kafka } from 'kafkajs';
 import type { DeadLetterRecord } from './dead-letter-record';
 
@@ -41,13 +41,9 @@ export async function readToEnd(kafka: Kafka, topic: string, timeoutMs = READ_TI
 }
 
 /** The end offset of every partition that holds records (the DLQs are not compacted: offsets run without gaps). */
-async function endsOf(kafka: Kafka, topic: string): Promise<Map<number, number>> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
+function endsOf(kafka: Kafka, topic: string): Promise<Map<number, number>> {
+  return withAdmin(kafka, async (admin) => {
     const offsets = await admin.fetchTopicOffsets(topic);
     return new Map(offsets.filter(({ low, high }) => Number(high) > Number(low)).map(({ partition, high }) => [partition, Number(high)]));
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }

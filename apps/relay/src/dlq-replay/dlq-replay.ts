@@ -6,7 +6,7 @@ import type { ReplayRepository } from './replay.repository';
 export interface ReplayParts {
   /** The topic's records from its beginning to its end as of now (readToEnd). */
   readonly read: (topic: string) => Promise<DeadLetterRecord[]>;
-  /** Sends one message with the relay's idempotent producer, resolved after the broker's ack. */
+  /** Sends one message with the replay's idempotent producer, resolved after the broker's ack. */
   readonly publish: (topic: string, message: Message) => Promise<void>;
   readonly replays: Pick<ReplayRepository, 'reopen' | 'wasReplayed' | 'remember' | 'streamOf'>;
 }

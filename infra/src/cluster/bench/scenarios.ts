@@ -7,6 +7,7 @@ import type { KafkaTap } from '../../chaos/kafka-tap';
 import type { ClusterApp } from '../cluster-apps';
 import { measureCpu, type CpuUse } from './cpu';
 import type { ScaleProfile } from './scale-profile';
+import { INSTANCES } from '../cluster-ports';
 import { groupState } from '../kafka/kafka-cluster';
 import { scaleTo } from './topology';
 import { municipalApplied, outboxDrained, startPaths, startStormAt, waitForFirings } from './workloads';
@@ -94,7 +95,7 @@ export async function consumerDrain(ctx: BenchContext, replicas: 1 | 2): Promise
   await withReplicas(ctx, 'municipal-consumer', replicas);
   await groupSettled(ctx, CONSUMER_GROUP_PREFIXES.municipal, replicas);
   const cpu = measureCpu();
-  await withReplicas(ctx, 'relay', 2);
+  await withReplicas(ctx, 'relay', INSTANCES.length);
   const backlog = await municipalBacklog(ctx, p.employmentArea);
   const done = await pollUntil(async () => {
     const applied = await municipalApplied(ctx.pool, backlog);

@@ -10,6 +10,8 @@ import { brokerPorts, KAFKA_NODE_IDS } from '../cluster-ports';
 /** Replication factor 3 and two in sync for a write: one broker may be down without losing an acked record. */
 export const REPLICATION_FACTOR = 3;
 export const MIN_IN_SYNC = 2;
+/** How often the controller gives nodes back their preferred leaderships (Kafka's default is 300 s). */
+export const LEADER_IMBALANCE_CHECK_S = 10;
 /** Small heaps: three JVMs share two cores and the rest of the cluster. */
 const HEAP = ['-Xms128m', '-Xmx384m'];
 const STOP_GRACE_MS = 30_000;
@@ -32,7 +34,7 @@ export function brokerNode(id: number): BrokerNode {
     // An out-of-sync replica never becomes leader: losing acked records is worse than waiting.
     // A node back from a failure (or a restart) takes its preferred leaderships back within
     // seconds instead of Kafka's default 5 minutes, so the next fault meets a balanced cluster.
-    extra: [`default.replication.factor=${REPLICATION_FACTOR}`, `min.insync.replicas=${MIN_IN_SYNC}`, 'unclean.leader.election.enable=false', 'leader.imbalance.check.interval.seconds=10'],
+    extra: [`default.replication.factor=${REPLICATION_FACTOR}`, `min.insync.replicas=${MIN_IN_SYNC}`, 'unclean.leader.election.enable=false', `leader.imbalance.check.interval.seconds=${LEADER_IMBALANCE_CHECK_S}`],
   };
 }
 

@@ -91,9 +91,8 @@ export async function createClusterTopics(): Promise<void> {
 
 /**
  * The first idempotent producer of a new cluster creates __transaction_state (three replicas)
- * and waits while its coordinator loads. A relay that meets "coordinator is loading" at boot
- * stays disconnected until its first send, which a standby never makes (docs/cluster.md,
- * "Known limits"); so the set-up makes that first producer itself, before any app starts.
+ * and waits while its coordinator loads. The DLQ replay's producer is idempotent (the relays'
+ * is not: docs/relay.md); so the set-up makes that first producer itself, before any app starts.
  */
 async function warmTransactionCoordinator(kafka: ReturnType<typeof createKafka>): Promise<void> {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { bearerTokenOf, StaffRolesGuard, StaffTokenVerifier } from '@polku/auth';
+import { StaffRolesGuard, StaffTokenVerifier } from '@polku/auth';
 import { ConsumerHttpError } from './consumer-http-error';
 
 /**
@@ -13,7 +13,7 @@ export class StaffAuthGuard extends StaffRolesGuard {
   constructor(reflector: Reflector, verifier: StaffTokenVerifier) {
     super(reflector, {
       whenNoRolesDeclared: 'closed',
-      verifyAuthorization: async (header) => verifier.verify(bearerTokenOf(header)),
+      verifyAuthorization: (header) => verifier.verifyAuthorization(header),
       httpError: (status, code, message) => new ConsumerHttpError(status, code, message),
     });
   }

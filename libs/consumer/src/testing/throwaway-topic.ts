@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createKafka } from '@polku/kafka';
-import type { Admin } from 'kafkajs';
+import { createKafka, withAdmin } from '@polku/kafka';
 import { config } from './config';
 
 /** A topic and its `.dlq` of one test's own, on the real broker (the admin principal may use any). */
@@ -18,12 +17,7 @@ export async function createThrowawayTopic(partitions = 3): Promise<ThrowawayTop
   const kafka = createKafka(config.kafka);
   const topic = `polku.test.rebuild.${randomUUID()}`;
   const deadLetterTopic = `${topic}.dlq`;
-  const withAdmin = async <T>(work: (admin: Admin) => Promise<T>): Promise<T> => {
-    const admin = kafka.admin();
-    await admin.connect();
-    return work(admin).finally(() => admin.disconnect());
-  };
-  await withAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [topic, deadLetterTopic].map((name) => ({ topic: name, numPartitions: partitions, replicationFactor: 1 })) }));
+  await withAdmin(kafka, (admin) => admin.createTopics({ waitForLeaders: true, topics: [topic, deadLetterTopic].map((name) => ({ topic: name, numPartitions: partitions, replicationFactor: 1 })) }));
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   return {
@@ -31,14 +25,14 @@ export async function createThrowawayTopic(partitions = 3): Promise<ThrowawayTop
     deadLetterTopic,
     produce: async (messages) => void (await producer.send({ topic, acks: -1, messages: messages.map((message) => ({ ...message })) })),
     deleteBefore: (partition, offset) =>
-      withAdmin(async (admin) => {
+      withAdmin(kafka, async (admin) => {
         await admin.fetchTopicMetadata({ topics: [topic] }); // deleteTopicRecords finds the leader in loaded metadata only
         await admin.deleteTopicRecords({ topic, partitions: [{ partition, offset: String(offset) }] });
       }),
-    ends: () => withAdmin(async (admin) => (await admin.fetchTopicOffsets(topic)).map(({ partition, low, high }) => ({ partition, low: Number(low), high: Number(high) }))),
+    ends: () => withAdmin(kafka, async (admin) => (await admin.fetchTopicOffsets(topic)).map(({ partition, low, high }) => ({ partition, low: Number(low), high: Number(high) }))),
     remove: async () => {
       await producer.disconnect();
-      await withAdmin((admin) => admin.deleteTopics({ topics: [topic, deadLetterTopic] })).catch(() => undefined);
+      await withAdmin(kafka, (admin) => admin.deleteTopics({ topics: [topic, deadLetterTopic] })).catch(() => undefined);
     },
   };
 }

@@ -127,7 +127,8 @@ export const WageSubsidyStartedV1 = z.strictObject({
   startOn: LocalDate,
   endOn: internalOnly(LocalDate, 'The planned end (a ~24-month period implies reduced work ability).'),
   rate: internalOnly(WageSubsidyRate, 'The rate (70 % means reduced work ability).'),
-  workingTimePercent: internalOnly(z.number().min(0).max(100), 'Working time.'),
+  // Published v1 said 0–100 and schemas only grow: the domain's lower bound (1) is the decider's.
+  workingTimePercent: internalOnly(z.number().min(0).max(D.WORKING_TIME_PERCENT[1]), 'Working time.'),
 });
 
 export const WageSubsidyEndedV1 = z.strictObject({ pathId: PathId, subsidyId: OpaqueId, endedOn: LocalDate });

@@ -156,7 +156,7 @@ export type KpiQueryParams = z.input<typeof KpiQuerySchema>;
 export const KPI_SMALLEST_SHOWN = 5;
 
 const share = z.number().nullable();
-/** A count of people: null when below KPI_SMALLEST_SHOWN (suppressed), else rounded down to a multiple of it. */
+/** A count of people: 0 when none, null from 1 to KPI_SMALLEST_SHOWN − 1 (suppressed), else rounded down to a multiple of it. */
 const people = z.int().nullable();
 const period = z.object({ from: localDate, to: localDate });
 

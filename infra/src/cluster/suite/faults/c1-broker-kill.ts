@@ -1,6 +1,6 @@
 import { pollUntil } from '../../../chaos/bounded';
 import type { Check } from '../../../chaos/fault';
-import { startBrokers } from '../../kafka/brokers';
+import { LEADER_IMBALANCE_CHECK_S, startBrokers } from '../../kafka/brokers';
 import { partitionStates, waitForBrokers } from '../../kafka/kafka-cluster';
 import type { ClusterFault, FaultContext } from '../context';
 import { kill9 } from '../processes';
@@ -19,8 +19,8 @@ async function leadershipMoved(dead: number, signal: AbortSignal): Promise<numbe
   return poll.at;
 }
 
-/** Preferred leaders come back within the brokers' leader.imbalance.check.interval.seconds (10 s). */
-const BALANCED_WITHIN_MS = 60_000;
+/** Preferred leaders come back at the controller's next imbalance check: a few of them. */
+const BALANCED_WITHIN_MS = 6 * LEADER_IMBALANCE_CHECK_S * 1_000;
 
 /**
  * The candidate leading the most of the project's partitions: killing it moves the most
